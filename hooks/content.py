@@ -1,0 +1,63 @@
+"""MkDocs hook: load and validate content/, generate this language's pages, sanitize their HTML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package sits beside them
+    sys.path.insert(0, str(ROOT))
+
+from primer.build_state import BuildState, jieba_user_dictionary  # noqa: E402
+from primer.issues import ContentError  # noqa: E402
+from primer.navigation import navigation  # noqa: E402
+from primer.sanitize import sanitize_html  # noqa: E402
+
+state: BuildState | None = None
+
+
+@event_priority(100)  # before Material's search plugin reads its jieba settings
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global state
+    lang = config.extra["primer_lang"]
+    try:
+        state = BuildState.load(ROOT, lang)
+    except ContentError as error:
+        raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
+    config.nav = navigation(state.content, state.pages, lang)
+    if lang == "zh":
+        search = config.plugins["material/search"]
+        search.config.jieba_dict_user = str(jieba_user_dictionary(state.content))
+    config.extra["primer"] = {"page_count": len(state.pages)}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    assert state is not None
+    for generated in state.pages:
+        file = File.generated(config, generated.uri, content=generated.markdown)
+        file.edit_uri = generated.edit_path
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert state is not None
+    generated = next((p for p in state.pages if p.uri == page.file.src_uri), None)
+    if generated is not None:
+        date = state.revision_date(generated)
+        if date:
+            page.meta["revision_date"] = date
+    return markdown
+
+
+@event_priority(50)  # before cross-linking adds our own markup
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return sanitize_html(html)

@@ -1,0 +1,25 @@
+"""MkDocs hook: per-page language alternates (switcher links and hreflang), computed at build time."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from primer.i18n import alternates  # noqa: E402
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    context["primer_alternates"] = alternates(
+        page_url=page.url, base_url=context.get("base_url", "."), current=config.extra["primer_lang"],
+        languages=config.extra["alternate"], site_url=config.site_url or "",
+    )
+    return context

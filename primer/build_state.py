@@ -1,0 +1,86 @@
+"""What the hooks of one language's build share: the loaded content and its generated pages."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import logging
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from primer.issues import ContentError, errors_only
+from primer.loader import load_content
+from primer.model import Content
+from primer.pages import GeneratedPage, build_pages
+
+log = logging.getLogger("mkdocs.plugins.primer")
+
+
+@dataclass(slots=True)
+class BuildState:
+    """Per-build state, created in `on_config` (MkDocs does not reload hooks under `serve`)."""
+
+    root: Path
+    lang: str
+    content: Content
+    pages: list[GeneratedPage]
+    revision_dates: dict[str, str]
+    mentions: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path, lang: str) -> BuildState:
+        """Loads and validates content; raises ContentError listing every error."""
+        content, issues = load_content(root)
+        errors = errors_only(issues)
+        if errors:
+            raise ContentError(errors)
+        for issue in issues:
+            log.info(issue.format())
+        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang),
+                   revision_dates=git_revision_dates(root))
+
+    def revision_date(self, page: GeneratedPage) -> str | None:
+        """Returns the date of the newest commit touching any file behind `page`."""
+        dates = [date for path, date in self.revision_dates.items()
+                 if any(path == source or path.startswith(source + "/") for source in page.source_paths)]
+        return max(dates) if dates else None
+
+
+def git_revision_dates(root: Path) -> dict[str, str]:
+    """Returns `path -> YYYY-MM-DD` of the newest commit touching each file under content/."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "--format=%x00%ct", "--name-only", "--", "content"],
+            cwd=root, capture_output=True, text=True, check=True, timeout=60,
+        )
+    except (OSError, subprocess.SubprocessError):
+        log.info("no git history found: pages get no last-updated date")
+        return {}
+    dates: dict[str, str] = {}
+    current = ""
+    for line in result.stdout.splitlines():
+        if line.startswith("\0"):
+            stamp = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc)
+            current = stamp.strftime("%Y-%m-%d")
+        elif line.strip() and line not in dates:
+            dates[line] = current
+    return dates
+
+
+def jieba_user_dictionary(content: Content) -> Path:
+    """Writes glossary terms as a jieba user dictionary so Chinese search keeps them whole.
+
+    The file name is derived from its text, so parallel builds never write different texts to
+    one file."""
+    words = sorted({name for term in content.terms.values() for name in term.names("zh") if " " not in name})
+    text = "".join(f"{word} 100000 n\n" for word in words)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"primer-jieba-{digest}.txt"
+    if not path.exists():
+        partial = path.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    return path

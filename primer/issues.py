@@ -1,0 +1,75 @@
+"""Content problems as values: validators yield them, one reporter prints them all."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal, TextIO
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, order=True)
+class Issue:
+    """One problem in one content file, located by line (1-based; 0 = whole file)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    message: str
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        """Returns the `path:line:col: message` form editors and CI understand."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+    def github_annotation(self) -> str:
+        """Returns the same problem as a GitHub Actions workflow command."""
+        kind = "error" if self.severity == "error" else "warning"
+        props = f"file={self.path}"
+        if self.line:
+            props += f",line={self.line}"
+        if self.column:
+            props += f",col={self.column}"
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} {props}::{text}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors that must stop a build; carries all of them."""
+
+    def __init__(self, issues: Iterable[Issue]) -> None:
+        self.issues = sorted(issues)
+        super().__init__("\n".join(issue.format() for issue in self.issues))
+
+
+def relpath(path: Path, root: Path) -> str:
+    """Returns `path` relative to the project root in POSIX form, as shown in messages."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def errors_only(issues: Iterable[Issue]) -> list[Issue]:
+    """Returns the issues that must stop a build."""
+    return [issue for issue in issues if issue.severity == "error"]
+
+
+def report(issues: Iterable[Issue], stream: TextIO = sys.stderr) -> None:
+    """Prints every issue sorted by place; adds GitHub annotations when running in Actions."""
+    ordered = sorted(issues)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for issue in ordered:
+        print(issue.format(), file=stream)
+        if annotate:
+            print(issue.github_annotation(), file=stream)

@@ -1,0 +1,75 @@
+"""The one Jinja environment for generated pages (templates in files, autoescape, StrictUndefined)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown
+import yaml
+from markupsafe import Markup
+
+from primer.sanitize import sanitize_html
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """Returns the shared environment; built once per process."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Markdown heading ids look like `{#id}`, so Jinja comments are `{## … ##}` here.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters["inline_md"] = inline_markdown
+    env.filters["plain"] = plain_text
+    env.filters["jsonld"] = json_ld
+    return env
+
+
+@lru_cache(maxsize=4)
+def ui_strings(templates: Path = TEMPLATES) -> dict[str, dict[str, str]]:
+    """Returns the interface words of generated pages per language."""
+    with open(templates / "strings.yml", encoding="utf-8") as handle:
+        data: dict[str, dict[str, str]] = yaml.safe_load(handle)
+    return data
+
+
+def render(template: str, **context: Any) -> str:
+    """Renders one template file with the shared environment."""
+    return environment().get_template(template).render(**context)
+
+
+@lru_cache(maxsize=4096)
+def inline_markdown(text: str) -> Markup:
+    """Renders a short inline-Markdown text (a definition, a summary) to sanitized HTML."""
+    html = markdown.markdown(text, output_format="html")
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(sanitize_html(html))
+
+
+@lru_cache(maxsize=4096)
+def plain_text(text: str) -> str:
+    """Returns the readable text of an inline-Markdown string (for tooltips and meta tags)."""
+    html = markdown.markdown(text)
+    return " ".join(
+        Markup(html).striptags().split()
+    )
+
+
+def json_ld(data: Any) -> Markup:
+    """Serializes structured data for a `<script type="application/ld+json">` element."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # `<` cannot close the script element once escaped; the JSON stays equivalent.
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

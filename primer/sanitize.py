@@ -1,0 +1,44 @@
+"""An allowlist sanitizer for page HTML rendered from contributors' Markdown.
+
+Python-Markdown passes raw HTML through; contributors' text must never reach readers as markup
+that runs. Everything Markdown and our templates emit is on the allowlist; scripts, event
+handlers, forms, frames, styles and non-http(s) URLs are not."""
+
+from __future__ import annotations
+
+import nh3
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
+    "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span",
+    "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
+    "ul", "article", "header",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "hidden"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "ol": {"start"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+REMOVED_WITH_CONTENT = {"script", "style"}
+
+
+def sanitize_html(html: str) -> str:
+    """Returns `html` with everything outside the allowlist removed."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        clean_content_tags=REMOVED_WITH_CONTENT,
+        attributes=ALLOWED_ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+        filter_style_properties={"text-align"},
+    )
