@@ -28,14 +28,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global state
     lang = config.extra["primer_lang"]
     try:
-        state = BuildState.load(ROOT, lang)
+        state = BuildState.load(ROOT, lang, directory_urls=config.use_directory_urls,
+                                site_url=config.site_url or "")
     except ContentError as error:
         raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
     config.nav = navigation(state.content, state.pages, lang)
     if lang == "zh":
         search = config.plugins["material/search"]
         search.config.jieba_dict_user = str(jieba_user_dictionary(state.content))
-    config.extra["primer"] = {"page_count": len(state.pages)}
+    config["primer_state"] = state  # shared with the other hooks of this build
     return config
 
 

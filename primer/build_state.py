@@ -15,6 +15,8 @@ from primer.issues import ContentError, errors_only
 from primer.loader import load_content
 from primer.model import Content
 from primer.pages import GeneratedPage, build_pages
+from primer.routes import Router
+from primer.termmatch import TermMatcher
 
 log = logging.getLogger("mkdocs.plugins.primer")
 
@@ -29,9 +31,18 @@ class BuildState:
     pages: list[GeneratedPage]
     revision_dates: dict[str, str]
     mentions: dict[str, dict[str, str]] = field(default_factory=dict)
+    _matcher: TermMatcher | None = None
+
+    @property
+    def matcher(self) -> TermMatcher:
+        """Returns this language's term automaton, built on first use."""
+        if self._matcher is None:
+            self._matcher = TermMatcher(
+                (name, term.id) for term in self.content.terms.values() for name in term.names(self.lang))
+        return self._matcher
 
     @classmethod
-    def load(cls, root: Path, lang: str) -> BuildState:
+    def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "") -> BuildState:
         """Loads and validates content; raises ContentError listing every error."""
         content, issues = load_content(root)
         errors = errors_only(issues)
@@ -39,7 +50,7 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang),
+        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang, Router(directory_urls), site_url),
                    revision_dates=git_revision_dates(root))
 
     def revision_date(self, page: GeneratedPage) -> str | None:

@@ -7,10 +7,12 @@ from typing import Any
 
 import yaml
 
+from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
 from primer.render import render, ui_strings
-from primer.routes import PAGE_URIS, relative, section_uri, target_uri
+from primer.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
+from primer.views import axis_markdown, classification_markdown, glossary_jsonld, timeline_jsonld, timeline_markdown
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +83,39 @@ def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage
                          sections=sections, views=views)
 
 
-def build_pages(content: Content, lang: str) -> list[GeneratedPage]:
+def view_page(uri: str, title: str, description: str, markdown: str, edit_path: str, **meta: Any) -> GeneratedPage:
+    """Wraps the body of a generated view with its front matter."""
+    return GeneratedPage(uri=uri, title=title, markdown=front_matter(title=title, description=description, **meta)
+                         + markdown, edit_path=edit_path, source_paths=(edit_path.rstrip("/"),))
+
+
+def generated_views(content: Content, lang: str, router: Router, site_url: str) -> list[GeneratedPage]:
+    """Returns the glossary, timeline and classification pages."""
+    t = ui_strings()[lang]
+    axis_links = {axis.id: router.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
+    pages = [
+        view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
+                  glossary_markdown(content, lang, axis_links), "content/glossary/",
+                  jsonld=glossary_jsonld(content, lang, site_url)),
+        view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
+                  timeline_markdown(content, lang, router), "content/timeline/",
+                  jsonld=timeline_jsonld(content, lang, site_url)),
+        view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
+                  classification_markdown(content, lang, router), "content/taxonomy.yml"),
+    ]
+    for axis in content.axes:
+        pages.append(view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
+                               axis_markdown(content, axis, lang, router), "content/taxonomy.yml"))
+    return pages
+
+
+def build_pages(content: Content, lang: str, router: Router, site_url: str = "") -> list[GeneratedPage]:
     """Returns every generated page of `lang`, in navigation order."""
-    available = {PAGE_URIS["home"], PAGE_URIS["about"]}
     pages = [
         document_page(content, section, lang, section_uri(section.id), "section.md.j2")
         for section in content.sections
     ]
+    pages.extend(generated_views(content, lang, router, site_url))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
-    pages.insert(0, home_page(content, lang, available | {page.uri for page in pages}))
+    pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

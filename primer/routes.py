@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
 
 PAGE_URIS = {
     "home": "index.md",
@@ -38,3 +39,31 @@ def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """Returns a link from one source URI to another, as MkDocs resolves `.md` links."""
     path = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
     return f"{path}#{anchor}" if anchor else path
+
+
+def page_url(uri: str, directory_urls: bool) -> str:
+    """Returns the URL MkDocs gives the page at source URI `uri` (relative to the language root)."""
+    stem = uri[:-3] if uri.endswith(".md") else uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True, slots=True)
+class Router:
+    """Final relative URLs between generated pages, for HTML that MkDocs does not rewrite."""
+
+    directory_urls: bool = True
+
+    def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
+        """Returns the link from one page to another (and an anchor on it)."""
+        source, target = page_url(from_uri, self.directory_urls), page_url(to_uri, self.directory_urls)
+        if source == target:
+            return f"#{anchor}" if anchor else "./"
+        start = posixpath.dirname(source.rstrip("/")) if not self.directory_urls else source.rstrip("/")
+        path = posixpath.relpath(target.rstrip("/") or ".", start or ".")
+        if self.directory_urls and (target.endswith("/") or not target):
+            path = path.rstrip("/") + "/"
+        return f"{path}#{anchor}" if anchor else path

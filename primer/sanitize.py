@@ -13,10 +13,12 @@ ALLOWED_TAGS = {
     "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
     "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
-    "ul", "article", "header",
+    "ul", "article", "header", "button",
 }
 ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "hidden"},
+    "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-labelledby",
+          "aria-live", "aria-pressed", "hidden"},
+    "button": {"type"},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height", "loading"},
     "td": {"colspan", "rowspan", "align", "style"},

@@ -1,0 +1,104 @@
+"""Finds glossary terms in text: leftmost-longest over every surface form of one language.
+
+Chinese forms match anywhere; a form that begins or ends with an ASCII letter or digit only
+matches on an ASCII word boundary. Acronym-like forms (GPT-4, RLHF) match case-sensitively,
+the others ignoring ASCII case; simple English plurals (LLMs, foundation models) match too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from primer.validate import is_case_sensitive
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """Lower-cases ASCII letters only, so offsets never shift."""
+    return text.translate(_ASCII_LOWER)
+
+
+def is_word_char(char: str) -> bool:
+    """ASCII letters, digits and underscore form Latin words."""
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+def plural(form: str) -> str | None:
+    """Returns the simple English plural of a Latin form, or None when it has none."""
+    if not form or not form[-1].isascii() or not form[-1].isalpha():
+        return None
+    if is_case_sensitive(form):
+        return form + "s"
+    if form.endswith(("s", "x", "ch", "sh")):
+        return form + "es"
+    if form.endswith("y") and len(form) > 1 and form[-2] not in "aeiou":
+        return form[:-1] + "ies"
+    return form + "s"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A term found in text: [start, end) offsets and the term id."""
+
+    start: int
+    end: int
+    term_id: str
+
+
+class TermMatcher:
+    """Two Aho–Corasick automata (case-sensitive and ASCII-case-folded), built once per build."""
+
+    def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
+        """Builds the automata from (surface form, term id) pairs."""
+        exact: dict[str, str] = {}
+        folded: dict[str, str] = {}
+        for form, term_id in forms:
+            variants = [form] + ([p] if (p := plural(form)) and p != form else [])
+            for variant in variants:
+                if is_case_sensitive(form):
+                    exact.setdefault(variant, term_id)
+                else:
+                    folded.setdefault(ascii_lower(variant), term_id)
+        self._exact_ids = list(exact.values())
+        self._folded_ids = list(folded.values())
+        self._exact = ahocorasick_rs.AhoCorasick(list(exact)) if exact else None
+        self._folded = ahocorasick_rs.AhoCorasick(list(folded)) if folded else None
+
+    def candidates(self, text: str) -> list[Match]:
+        """Returns every occurrence of every form, overlapping, that sits on valid boundaries."""
+        found: list[Match] = []
+        for automaton, ids, haystack in ((self._exact, self._exact_ids, text),
+                                         (self._folded, self._folded_ids, ascii_lower(text))):
+            if automaton is None:
+                continue
+            for index, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
+                if on_boundaries(text, start, end):
+                    found.append(Match(start, end, ids[index]))
+        return found
+
+    def find(self, text: str) -> list[Match]:
+        """Returns non-overlapping matches, leftmost first and longest at each position."""
+        chosen: list[Match] = []
+        position = 0
+        for match in sorted(self.candidates(text), key=lambda m: (m.start, m.start - m.end)):
+            if match.start >= position:
+                chosen.append(match)
+                position = match.end
+        return chosen
+
+
+def on_boundaries(text: str, start: int, end: int) -> bool:
+    """A match that begins or ends with a Latin word character must not continue a Latin word."""
+    if is_word_char(text[start]) and start > 0 and is_word_char(text[start - 1]):
+        return False
+    if is_word_char(text[end - 1]) and end < len(text):
+        following = text[end]
+        if is_word_char(following):
+            return False
+        # "GPT" must not match inside "GPT-5" when only "GPT" is a term.
+        if following == "-" and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isdigit():
+            return False
+    return True
