@@ -98,19 +98,25 @@ def link_problem(content: Content, scheme: str, target: str, anchor: str, own_id
 
 def check_same_headings(document: Document, refs: dict[str, BodyRefs]) -> Iterator[Issue]:
     """Both languages must have the same heading ids in the same order (stable anchors)."""
-    zh_ids = [h.id for h in refs["zh"].headings]
-    en_headings = refs["en"].headings
-    for index, heading in enumerate(en_headings):
-        expected = zh_ids[index] if index < len(zh_ids) else None
-        if heading.id != expected:
-            hint = f"'{expected}'" if expected else "no further heading"
-            yield Issue(path=document.body_paths.en, line=heading.line,
-                        message=f"heading id '{heading.id}' differs from zh.md (expected {hint} at this position); "
-                        "keep the same headings ids in the same order in both languages")
-            return
-    if len(en_headings) < len(zh_ids):
-        missing = ", ".join(zh_ids[len(en_headings):])
-        yield Issue(path=document.body_paths.en, line=1, message=f"headings missing compared with zh.md: {missing}")
+    if not document.body("zh").strip() or not document.body("en").strip():
+        return  # the missing body is reported already
+    zh_headings = refs["zh"].headings
+    for index, heading in enumerate(refs["en"].headings):
+        expected = zh_headings[index] if index < len(zh_headings) else None
+        if expected is None:
+            wanted = "zh.md has no heading at this position"
+        elif heading.id != expected.id:
+            wanted = f"zh.md has '{expected.id}' here" if expected.id else f"zh.md's heading here ('{expected.text}') has no id"
+        else:
+            continue
+        yield Issue(path=document.body_paths.en, line=heading.line,
+                    message=f"heading id '{heading.id}' does not match: {wanted}; "
+                    "keep the same heading ids in the same order in both languages")
+        return
+    missing = [h.id or h.text for h in zh_headings[len(refs["en"].headings):]]
+    if missing:
+        yield Issue(path=document.body_paths.en, line=1,
+                    message=f"headings missing compared with zh.md: {', '.join(missing)}")
 
 
 def check_terms(content: Content) -> Iterator[Issue]:

@@ -1,0 +1,47 @@
+# The two commands of the README: `make site` builds everything, `make test` runs every test.
+# Both create .venv from the pinned requirements on first use.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Debian packages the tests need: a browser for end-to-end tests, CJK fonts for screenshots and PDFs.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk
+
+.PHONY: site test check serve clean lint system-deps
+
+site: $(VENV)/.runtime
+	$(BIN)/python build.py build
+
+test: $(VENV)/.dev system-deps
+	$(BIN)/python -m pytest
+
+check: $(VENV)/.runtime
+	$(BIN)/python build.py check
+
+serve: $(VENV)/.runtime
+	$(BIN)/python build.py serve
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+clean:
+	$(BIN)/python build.py clean 2>/dev/null || rm -rf site dist
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# Installs the Debian packages when one is missing (needs root or sudo; CI runs as root).
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi

@@ -1,0 +1,116 @@
+"""Cross-linking terms in rendered HTML: a table of cases over a fixed term set."""
+
+from __future__ import annotations
+
+import pytest
+
+from primer.crosslink import link_terms
+from primer.termmatch import TermMatcher
+
+FORMS = [
+    ("大模型", "large-model"), ("基础模型", "large-model"), ("foundation model", "large-model"),
+    ("大语言模型", "llm"), ("LLM", "llm"), ("large language model", "llm"),
+    ("语言", "language"), ("模型", "model"),
+    ("GPT", "gpt"), ("GPT-4", "gpt-4"), ("GPT-3.5", "gpt-3-5"),
+    ("RAG", "rag"), ("RLHF", "rlhf"), ("self-attention", "self-attention"), ("attention", "attention"),
+    ("Transformer", "transformer"), ("微调", "fine-tuning"), ("fine-tuning", "fine-tuning"),
+    ("L0", "l0"), ("DALL·E", "dall-e"), ("ChatGPT", "chatgpt"), ("Q&A", "qa"),
+]
+MATCHER = TermMatcher(FORMS)
+
+
+def render(term_id: str, text: str) -> str:
+    return f"[{term_id}:{text}]"
+
+
+def linked(html: str, first_only: bool = True) -> str:
+    return link_terms(html, MATCHER, render, first_only=first_only).html
+
+
+CASES = [
+    # nested Chinese terms: the longest wins, anywhere in CJK text
+    ("<p>大语言模型很大</p>", "<p>[llm:大语言模型]很大</p>"),
+    ("<p>大模型</p>", "<p>[large-model:大模型]</p>"),
+    ("<p>基础模型即大模型</p>", "<p>[large-model:基础模型]即大模型</p>"),
+    ("<p>语言和模型</p>", "<p>[language:语言]和[model:模型]</p>"),
+    ("<p>这是大语言模型与大模型</p>", "<p>这是[llm:大语言模型]与[large-model:大模型]</p>"),
+    ("<p>中文大模型训练</p>", "<p>中文[large-model:大模型]训练</p>"),
+    # mixed zh/en sentences
+    ("<p>GPT-4 是大模型</p>", "<p>[gpt-4:GPT-4] 是[large-model:大模型]</p>"),
+    ("<p>用RLHF微调</p>", "<p>用[rlhf:RLHF][fine-tuning:微调]</p>"),
+    ("<p>基于Transformer的模型</p>", "<p>基于[transformer:Transformer]的[model:模型]</p>"),
+    ("<p>L0 通用</p>", "<p>[l0:L0] 通用</p>"),
+    # Latin boundaries, case and acronyms
+    ("<p>GPT-4 beats GPT</p>", "<p>[gpt-4:GPT-4] beats [gpt:GPT]</p>"),
+    ("<p>GPT-3.5 and GPT</p>", "<p>[gpt-3-5:GPT-3.5] and [gpt:GPT]</p>"),
+    ("<p>GPT-5 is not GPT</p>", "<p>GPT-5 is not [gpt:GPT]</p>"),
+    ("<p>drag and drop</p>", "<p>drag and drop</p>"),
+    ("<p>use RAG here</p>", "<p>use [rag:RAG] here</p>"),
+    ("<p>rag doll</p>", "<p>rag doll</p>"),
+    ("<p>GPTs</p>", "<p>[gpt:GPTs]</p>"),
+    ("<p>LLMs are big</p>", "<p>[llm:LLMs] are big</p>"),
+    ("<p>Large language models</p>", "<p>[llm:Large language models]</p>"),
+    ("<p>FOUNDATION MODEL</p>", "<p>[large-model:FOUNDATION MODEL]</p>"),
+    ("<p>llm in lower case</p>", "<p>llm in lower case</p>"),
+    ("<p>multi-head self-attention</p>", "<p>multi-head [self-attention:self-attention]</p>"),
+    ("<p>attentions</p>", "<p>[attention:attentions]</p>"),
+    ("<p>inattention</p>", "<p>inattention</p>"),
+    ("<p>Transformers</p>", "<p>[transformer:Transformers]</p>"),
+    ("<p>transformer_x</p>", "<p>transformer_x</p>"),
+    ("<p>fine-tuning works</p>", "<p>[fine-tuning:fine-tuning] works</p>"),
+    ("<p>DALL·E draws</p>", "<p>[dall-e:DALL·E] draws</p>"),
+    ("<p>ChatGPT's reply</p>", "<p>[chatgpt:ChatGPT]'s reply</p>"),
+    # never inside code, links, headings, kbd, abbr, opt-out spans
+    ("<p><code>大模型</code> 大模型</p>", "<p><code>大模型</code> [large-model:大模型]</p>"),
+    ("<pre><code>GPT</code></pre><p>GPT</p>", "<pre><code>GPT</code></pre><p>[gpt:GPT]</p>"),
+    ('<p><a href="x">GPT</a> GPT</p>', '<p><a href="x">GPT</a> [gpt:GPT]</p>'),
+    ("<h2>大模型</h2><p>大模型</p>", "<h2>大模型</h2><p>[large-model:大模型]</p>"),
+    ("<p><kbd>LLM</kbd><abbr>RAG</abbr></p>", "<p><kbd>LLM</kbd><abbr>RAG</abbr></p>"),
+    ('<p><span class="no-crosslink">微调</span> 微调</p>', '<p><span class="no-crosslink">微调</span> [fine-tuning:微调]</p>'),
+    ('<p title="大模型">x</p>', '<p title="大模型">x</p>'),
+    ("<script>var a = '大模型';</script><p>x</p>", "<script>var a = '大模型';</script><p>x</p>"),
+    # admonitions and tables are ordinary containers
+    ('<div class="admonition note"><p class="admonition-title">注</p><p>微调</p></div>',
+     '<div class="admonition note"><p class="admonition-title">注</p><p>[fine-tuning:微调]</p></div>'),
+    ("<table><tr><td>GPT</td><td>大模型</td></tr></table>", "<table><tr><td>[gpt:GPT]</td><td>[large-model:大模型]</td></tr></table>"),
+    # entities and split terms
+    ("<p>Q&amp;A time</p>", "<p>[qa:Q&A] time</p>"),
+    ("<p>a &lt;b&gt; GPT</p>", "<p>a &lt;b&gt; [gpt:GPT]</p>"),
+    ("<p>大<em>模型</em></p>", "<p>大<em>[model:模型]</em></p>"),
+    ("<p>Trans<b>former</b></p>", "<p>Trans<b>former</b></p>"),
+    # the first-occurrence rule
+    ("<p>GPT and GPT</p>", "<p>[gpt:GPT] and GPT</p>"),
+    ("<p>大模型</p><p>大模型</p>", "<p>[large-model:大模型]</p><p>大模型</p>"),
+    ("<p>基础模型、大模型</p>", "<p>[large-model:基础模型]、大模型</p>"),
+    # the term's own glossary entry
+    ('<div data-term-entry="gpt"><p>GPT and GPT-4</p></div>', '<div data-term-entry="gpt"><p>GPT and [gpt-4:GPT-4]</p></div>'),
+    ("<p>nothing here</p>", "<p>nothing here</p>"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), CASES)
+def test_link_terms(html: str, expected: str) -> None:
+    """Each row: input HTML, HTML with first mentions linked."""
+    assert linked(html) == expected
+
+
+def test_every_mention_can_be_linked_when_configured() -> None:
+    """first_only=False links every occurrence."""
+    assert linked("<p>GPT and GPT</p>", first_only=False) == "<p>[gpt:GPT] and [gpt:GPT]</p>"
+
+
+def test_mentions_include_unlinked_occurrences() -> None:
+    """"Appears in" sees terms even where the first-occurrence rule leaves them unlinked."""
+    result = link_terms("<p>GPT and GPT</p><h2>RLHF</h2><p>RLHF</p>", MATCHER, render)
+    assert result.mentioned == {"gpt", "rlhf"}
+
+
+def test_unclosed_tags_do_not_stop_linking() -> None:
+    """Malformed HTML degrades gracefully instead of raising."""
+    assert linked("<p><b>GPT</p><p>大模型") == "<p><b>[gpt:GPT]</p><p>[large-model:大模型]"
+
+
+def test_the_table_has_at_least_forty_cases() -> None:
+    """The issue asks for a table of at least 40 cases."""
+    assert len(CASES) >= 40

@@ -1,0 +1,67 @@
+"""Line-aware safe YAML loading."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from primer.yamlsource import Mapping, load_yaml
+
+
+def load(tmp_path: Path, data: bytes):
+    path = tmp_path / "x.yml"
+    path.write_bytes(data)
+    return load_yaml(path, "content/x.yml")
+
+
+def test_keys_remember_their_lines(tmp_path: Path) -> None:
+    """Every key of every mapping knows its line."""
+    loaded = load(tmp_path, b"id: a\nzh:\n  term: x\n  definition: y\n")
+    assert isinstance(loaded.data, Mapping)
+    assert loaded.data.line_of("zh") == 2
+    assert loaded.data["zh"].line_of("definition") == 4
+    assert loaded.issues == ()
+
+
+def test_duplicate_keys_are_reported_not_overwritten_silently(tmp_path: Path) -> None:
+    """PyYAML keeps the last duplicate silently; we report it."""
+    loaded = load(tmp_path, b"id: a\nid: b\n")
+    assert [i.format() for i in loaded.issues] == ["content/x.yml:2: duplicate key 'id'; keep only one"]
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"id: [a\n", "content/x.yml:2:1: YAML syntax error: expected ',' or ']', but got '<stream end>'"),
+        (b"", "content/x.yml:1: file is empty"),
+        (b"  \n\n", "content/x.yml:1: file is empty"),
+        (b"id: a\n\xff\xfe: b\n", "content/x.yml:2: file is not valid UTF-8; re-save it as UTF-8"),
+        (b"id: !!python/object:os.system x\n", "content/x.yml:1:5: YAML syntax error: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object:os.system'"),
+    ],
+)
+def test_unloadable_files_give_one_located_issue(tmp_path: Path, data: bytes, expected: str) -> None:
+    """Syntax errors, empty files, bad encodings and unsafe tags become path:line issues."""
+    loaded = load(tmp_path, data)
+    assert loaded.data is None
+    assert [i.format() for i in loaded.issues] == [expected]
+
+
+def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    """Files saved by Windows editors load like any other."""
+    loaded = load(tmp_path, "\ufeffid: a\r\nzh:\r\n  term: 大模型\r\n".encode())
+    assert loaded.data == {"id": "a", "zh": {"term": "大模型"}}
+    assert loaded.data["zh"].line_of("term") == 3
+
+
+def test_dates_stay_text(tmp_path: Path) -> None:
+    """YYYY-MM-DD is kept as written, so precision and validation stay ours."""
+    loaded = load(tmp_path, b"date: 2017-06-12\n")
+    assert loaded.data == {"date": "2017-06-12"}
+
+
+def test_huge_files_are_refused(tmp_path: Path) -> None:
+    """A file over the size limit is reported instead of parsed."""
+    loaded = load(tmp_path, b"x: " + b"a" * (600 * 1024) + b"\n")
+    assert loaded.data is None
+    assert "larger than 512 KiB" in loaded.issues[0].message
