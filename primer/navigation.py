@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from primer.model import Content
-from primer.pages import GeneratedPage
+from primer.pages import GeneratedPage, theme_text
 from primer.render import ui_strings
 from primer.routes import PAGE_URIS, section_uri
 
@@ -15,12 +15,12 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
     t = ui_strings()[lang]
     available = {page.uri: page.title for page in pages}
     nav: list[Any] = [{t["home"]: PAGE_URIS["home"]}]
-    nav.append({t["sections"]: [{section.title.get(lang): section_uri(section.id)} for section in content.sections]})
+    nav.append({t["sections"]: [{theme_text(section.title.get(lang)): section_uri(section.id)} for section in content.sections]})
     for name in ("glossary", "timeline"):
         if PAGE_URIS[name] in available:
             nav.append({t[name]: PAGE_URIS[name]})
     classification = [uri for uri in available if uri.startswith("classification/")]
     if classification:
-        nav.append({t["classification"]: [{available[uri]: uri} for uri in classification]})
+        nav.append({t["classification"]: [{theme_text(available[uri]): uri} for uri in classification]})
     nav.append({t["about"]: PAGE_URIS["about"]})
     return nav

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from markupsafe import escape
 
 from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
@@ -26,8 +27,17 @@ class GeneratedPage:
     source_paths: tuple[str, ...]
 
 
-def front_matter(**fields: Any) -> str:
-    """Returns a YAML front-matter block (safe_dump: values can never break out of it)."""
+def theme_text(text: str) -> str:
+    """Escapes plain text that Material's templates print without escaping (title, description, nav)."""
+    return str(escape(text))
+
+
+def front_matter(*, title: str, description: str, **fields: Any) -> str:
+    """Returns a YAML front-matter block (safe_dump: values can never break out of it).
+
+    Title and description are HTML-escaped here because the theme inserts them raw into
+    `<title>`, `<meta content="…">` and the navigation."""
+    fields.update(title=theme_text(title), description=theme_text(description))
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 

@@ -141,10 +141,18 @@ def test_hostile_markdown_is_inert(tmp_path: Path) -> None:
     body.write_text(body.read_text(encoding="utf-8") + (
         '\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n'
         '<a href="javascript:alert(3)">click</a> <iframe src="https://evil.example"></iframe>\n'), encoding="utf-8")
-    assert run_build(project, "build", "--lang", "en").returncode == 0
-    html = article((project / "site/en/sections/basics/index.html").read_text(encoding="utf-8"))
+    meta = project / "content/sections/01-basics/meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        "en: Basics\n", "en: '</title><script>alert(4)</script>'\n").replace(
+        "en: Basics of large", 'en: x"><script>alert(5)</script> Basics of large'), encoding="utf-8")
+    result = run_build(project, "build", "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/en/sections/basics/index.html").read_text(encoding="utf-8")
+    html = article(page)
     for needle in ("<script", "onerror", "javascript:", "<iframe", "alert(1)"):
         assert needle not in html
+    assert "<script>alert(4)" not in page and "<script>alert(5)" not in page
+    assert "&lt;/title&gt;&lt;script&gt;alert(4)" in page
 
 
 def digest(folder: Path) -> str:

@@ -1,0 +1,128 @@
+"""The real site, built once: sections, glossary, timeline and classification in both languages."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from primer.loader import load_content
+from tests.helpers import ROOT, article
+
+pytestmark = pytest.mark.slow
+LANGS = ("zh", "en")
+
+
+@pytest.fixture(scope="module")
+def content():
+    loaded, _ = load_content(ROOT)
+    return loaded
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_six_sections_per_language_with_descriptions(real_site: Path, content) -> None:
+    """Each language has the six sections, each with its own meta description and references."""
+    for lang in LANGS:
+        for section in content.sections:
+            html = read(real_site, f"{lang}/sections/{section.id}/index.html")
+            found = re.search(r'<meta name="description" content="([^"]*)">', html)
+            assert found and unescape(found.group(1)) == section.description.get(lang)
+            assert 'id="references"' in html
+
+
+def test_heading_anchors_are_identical_across_languages(real_site: Path, content) -> None:
+    """Every section page has the same heading ids in zh and en."""
+    for section in content.sections:
+        ids = [re.findall(r'<h[2-6] id="([^"]+)"', article(read(real_site, f"{lang}/sections/{section.id}/index.html")))
+               for lang in LANGS]
+        assert ids[0] == ids[1], section.id
+
+
+def test_glossary_lists_every_term_with_backlinks(real_site: Path, content) -> None:
+    """The glossary has an anchor per term in both languages, and most terms appear somewhere."""
+    for lang in LANGS:
+        html = read(real_site, f"{lang}/glossary/index.html")
+        ids = set(re.findall(r'<h3 id="([a-z0-9-]+)"', html))
+        assert ids == set(content.terms)
+        unmentioned = html.count('data-appears-in=') - len(re.findall(r'data-appears-in="[^"]+"><a ', html))
+        assert unmentioned < len(content.terms) / 3
+
+
+def test_tooltips_carry_the_definition(real_site: Path, content) -> None:
+    """A section links RLHF-like terms with their definitions as tooltips."""
+    for lang in LANGS:
+        body = article(read(real_site, f"{lang}/sections/definition/index.html"))
+        links = re.findall(r'<a href="../../glossary/#([a-z0-9-]+)" class="primer-term" title="([^"]+)"', body)
+        assert len(links) >= 5
+        assert len({term for term, _ in links}) == len(links)  # first mention only
+        definitions = {term.id: term for term in content.terms.values()}
+        assert all(tooltip for _, tooltip in links) and all(term in definitions for term, _ in links)
+
+
+def test_timeline_is_ordered_and_grouped_by_era(real_site: Path, content) -> None:
+    """Events appear in date order inside their era's block, with identical anchors in both languages."""
+    anchors = {}
+    for lang in LANGS:
+        html = article(read(real_site, f"{lang}/timeline/index.html"))
+        found = re.findall(r'<li class="primer-event" id="([a-z0-9-]+)"', html)
+        anchors[lang] = found
+        assert found == [event.id for event in content.events]
+        for era in content.eras:
+            block = re.search(rf'<div class="primer-era" data-era="{era.id}">(.*?)</ol>', html, re.S)
+            assert block, era.id
+            inside = re.findall(r'<li class="primer-event" id="([a-z0-9-]+)"', block.group(1))
+            assert inside == [e.id for e in content.events if e.era == era.id]
+    assert anchors["zh"] == anchors["en"]
+
+
+def test_timeline_has_filter_markup_that_is_hidden_without_js(real_site: Path, content) -> None:
+    """Tag buttons exist for every used tag; the toolbar starts hidden (progressive enhancement)."""
+    html = article(read(real_site, "en/timeline/index.html"))
+    assert re.search(r'<div class="primer-timeline-tools" data-primer-filter="" hidden="">', html)
+    tags = {tag for event in content.events for tag in event.tags}
+    assert set(re.findall(r'data-tag="([a-z-]*)" aria-pressed', html)) == tags | {""}
+
+
+def jsonld(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+def test_json_ld_describes_timeline_and_glossary(real_site: Path, content) -> None:
+    """The timeline is an ItemList of Events and the glossary a DefinedTermSet, from the same data."""
+    timeline = jsonld(read(real_site, "zh/timeline/index.html"))
+    assert timeline["@type"] == "ItemList"
+    assert [item["item"]["startDate"] for item in timeline["itemListElement"]] == [e.date for e in content.events]
+    assert all(item["item"]["@type"] == "Event" for item in timeline["itemListElement"])
+    glossary = jsonld(read(real_site, "en/glossary/index.html"))
+    assert glossary["@type"] == "DefinedTermSet"
+    assert {t["termCode"] for t in glossary["hasDefinedTerm"]} == set(content.terms)
+
+
+def test_classification_matrix_cells_match_model_classes(real_site: Path, content) -> None:
+    """Each matrix cell lists exactly the models with that modality and level."""
+    html = article(read(real_site, "en/classification/index.html"))
+    for modality in content.axes[0].classes:
+        for level in content.axes[1].classes:
+            cell = re.search(rf'<td data-row="{modality.id}" data-column="{level.id}">(.*?)</td>', html, re.S)
+            assert cell, (modality.id, level.id)
+            listed = set(re.findall(r'#([a-z0-9-]+)"', cell.group(1)))
+            expected = {m.id for m in content.models()
+                        if modality.id in m.classes["modality"] and level.id in m.classes["level"]}
+            assert listed == expected
+
+
+def test_axis_pages_list_examples_for_every_class(real_site: Path, content) -> None:
+    """Each class section on an axis page has at least one example model linked to the glossary."""
+    for axis in content.axes:
+        html = article(read(real_site, f"zh/classification/{axis.id}/index.html"))
+        for cls in axis.classes:
+            part = html.split(f'id="{cls.id}"', 1)[1].split("<h2", 1)[0]
+            assert re.search(r'href="../../glossary/#[a-z0-9-]+"', part), cls.id
