@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Command line of the Large Model Primer: build, serve, check and clean the bilingual site.
+"""Command line of the Large Model Primer: build, serve, check, scaffold and track translations.
 
-Exit codes: 0 success; 1 content problems (listed as path:line: message); 2 usage error;
+Exit codes: 0 success; 1 content problems (listed as path:line:col: message); 2 usage error;
 3 MkDocs failed (its output is printed)."""
 
 from __future__ import annotations
@@ -17,9 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from primer.check import run_check  # noqa: E402
 from primer.issues import errors_only, report  # noqa: E402
 from primer.loader import load_content  # noqa: E402
+from primer.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
 from primer.sitebuild import LANG_CONFIGS, build_environment, build_site  # noqa: E402
+from primer.translation import STATUS_ORDER, mark_translated, translation_states  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -29,15 +32,15 @@ def progress(message: str) -> None:
     print(f"[primer] {message}", flush=True)
 
 
-def check(root: Path) -> int:
+def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> int:
     """Validates all content without building; prints every issue."""
     started = time.perf_counter()
-    _, issues = load_content(root)
+    issues = run_check(root, fix=fix, list_unused=unused)
     report(issues)
     errors = errors_only(issues)
-    elapsed = time.perf_counter() - started
-    progress(f"checked content in {elapsed:.2f}s: {len(errors)} error(s), {len(issues) - len(errors)} warning(s)")
-    return EXIT_CONTENT if errors else EXIT_OK
+    warnings = len(issues) - len(errors)
+    progress(f"checked content in {time.perf_counter() - started:.2f}s: {len(errors)} error(s), {warnings} warning(s)")
+    return EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK
 
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
@@ -66,9 +69,37 @@ def clean(root: Path) -> int:
     """Removes build outputs."""
     for name in ("site", "dist"):
         shutil.rmtree(root / name, ignore_errors=True)
-    for staging in root.glob(".site-staging-*"):
+    for staging in (*root.glob(".site-staging-*"), *root.glob(".dist-staging-*")):
         shutil.rmtree(staging, ignore_errors=True)
     progress("removed site/ and dist/")
+    return EXIT_OK
+
+
+def status(root: Path, mark: list[str] | None, mark_all: bool, strict: bool) -> int:
+    """Lists missing, stale and unrecorded translations; records hashes with --mark."""
+    content, _ = load_content(root)
+    states = translation_states(content)
+    if mark or mark_all:
+        for state in mark_translated(root, states, None if mark_all else set(mark or [])):
+            progress(f"recorded translation of {state.kind} '{state.id}' ({state.path})")
+        states = translation_states(load_content(root)[0])
+    for state in sorted(states, key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id)):
+        if state.status != "current":
+            print(f"{state.path}: {state.status}: English {state.kind} '{state.id}'")
+    counts = {name: sum(s.status == name for s in states) for name in STATUS_ORDER}
+    progress(", ".join(f"{count} {name}" for name, count in counts.items()))
+    behind = counts["missing"] + counts["stale"] + counts["unrecorded"]
+    return EXIT_CONTENT if strict and behind else EXIT_OK
+
+
+def new(root: Path, kind: str, item_id: str, source: str | None) -> int:
+    """Writes a starting file for a term, event or source."""
+    try:
+        path = scaffold(root, kind, item_id, source)
+    except ScaffoldError as error:
+        print(f"build.py new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    progress(f"wrote {path.relative_to(root)}: replace the TODO text, then run `build.py check`")
     return EXIT_OK
 
 
@@ -84,7 +115,18 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="preview one language with live reload")
     serve_cmd.add_argument("--lang", choices=sorted(LANG_CONFIGS), default="zh")
     serve_cmd.add_argument("--address", default="127.0.0.1:8000")
-    commands.add_parser("check", help="validate content only, listing every problem")
+    check_cmd = commands.add_parser("check", help="validate content only, listing every problem")
+    check_cmd.add_argument("--fix", action="store_true", help="rewrite Chinese typography problems safely")
+    check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check_cmd.add_argument("--unused-terms", action="store_true", help="warn about terms no page mentions")
+    status_cmd = commands.add_parser("status", help="list missing and stale English translations")
+    status_cmd.add_argument("--mark", nargs="+", metavar="ID", help="record that these items' English is up to date")
+    status_cmd.add_argument("--mark-all", action="store_true", help="record every English text as up to date")
+    status_cmd.add_argument("--strict", action="store_true", help="exit 1 if any translation is behind")
+    new_cmd = commands.add_parser("new", help="write a starting file for a term, event or source")
+    new_cmd.add_argument("kind", choices=sorted(FOLDERS))
+    new_cmd.add_argument("id")
+    new_cmd.add_argument("--source", help="source id the new term or event cites")
     commands.add_parser("clean", help="remove site/ and dist/")
     return main_parser
 
@@ -96,14 +138,18 @@ def main(argv: list[str] | None = None) -> int:
         args = parser().parse_args(argv)
     except SystemExit as exit_:
         return EXIT_OK if exit_.code == 0 else EXIT_USAGE
+    root = args.root.resolve()
     if args.command == "check":
-        return check(args.root)
+        return check(root, fix=args.fix, strict=args.strict, unused=args.unused_terms)
     if args.command == "build":
-        langs = [args.lang] if args.lang else list(LANG_CONFIGS)
-        return build(args.root, langs, parallel=not args.sequential)
+        return build(root, [args.lang] if args.lang else list(LANG_CONFIGS), parallel=not args.sequential)
     if args.command == "serve":
-        return serve(args.root, args.lang, args.address)
-    return clean(args.root)
+        return serve(root, args.lang, args.address)
+    if args.command == "status":
+        return status(root, args.mark, args.mark_all, args.strict)
+    if args.command == "new":
+        return new(root, args.kind, args.id, args.source)
+    return clean(root)
 
 
 if __name__ == "__main__":

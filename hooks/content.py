@@ -29,7 +29,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = config.extra["primer_lang"]
     try:
         state = BuildState.load(ROOT, lang, directory_urls=config.use_directory_urls,
-                                site_url=config.site_url or "")
+                                site_url=config.site_url or "", repository=config.extra.get("repository", ""))
     except ContentError as error:
         raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
     config.nav = navigation(state.content, state.pages, lang)
@@ -56,6 +56,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         date = state.revision_date(generated)
         if date:
             page.meta["revision_date"] = date
+        if generated.edit_path.endswith("/"):  # a folder: GitHub browses it under tree/, not edit/
+            page.edit_url = f"{config.extra['repository']}/tree/main/{generated.edit_path}"
     return markdown
 
 

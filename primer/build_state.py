@@ -42,7 +42,8 @@ class BuildState:
         return self._matcher
 
     @classmethod
-    def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "") -> BuildState:
+    def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
+             repository: str = "") -> BuildState:
         """Loads and validates content; raises ContentError listing every error."""
         content, issues = load_content(root)
         errors = errors_only(issues)
@@ -50,7 +51,7 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang, Router(directory_urls), site_url),
+        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang, Router(directory_urls), site_url, root, repository),
                    revision_dates=git_revision_dates(root))
 
     def revision_date(self, page: GeneratedPage) -> str | None:
@@ -64,7 +65,7 @@ def git_revision_dates(root: Path) -> dict[str, str]:
     """Returns `path -> YYYY-MM-DD` of the newest commit touching each file under content/."""
     try:
         result = subprocess.run(
-            ["git", "log", "--format=%x00%ct", "--name-only", "--", "content"],
+            ["git", "log", "--format=%x00%ct", "--name-only", "--", "content", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"],
             cwd=root, capture_output=True, text=True, check=True, timeout=60,
         )
     except (OSError, subprocess.SubprocessError):

@@ -65,8 +65,9 @@ def errors_only(issues: Iterable[Issue]) -> list[Issue]:
     return [issue for issue in issues if issue.severity == "error"]
 
 
-def report(issues: Iterable[Issue], stream: TextIO = sys.stderr) -> None:
-    """Prints every issue sorted by place; adds GitHub annotations when running in Actions."""
+def report(issues: Iterable[Issue], stream: TextIO | None = None) -> None:
+    """Prints every issue sorted by place (to stderr by default); adds GitHub annotations in Actions."""
+    stream = stream or sys.stderr
     ordered = sorted(issues)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for issue in ordered:

@@ -22,5 +22,7 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
     classification = [uri for uri in available if uri.startswith("classification/")]
     if classification:
         nav.append({t["classification"]: [{theme_text(available[uri]): uri} for uri in classification]})
-    nav.append({t["about"]: PAGE_URIS["about"]})
+    about = [{t[name.replace("-", "_")]: PAGE_URIS[name]} for name in ("about", "contributing", "translation-status")
+             if PAGE_URIS[name] in available]
+    nav.append({t["about"]: about})
     return nav

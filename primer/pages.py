@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -12,8 +13,12 @@ from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
 from primer.render import render, ui_strings
+from primer.translation import STATUS_ORDER, translation_states
 from primer.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
 from primer.views import axis_markdown, classification_markdown, glossary_jsonld, timeline_jsonld, timeline_markdown
+
+
+CONTRIBUTING = {"zh": "CONTRIBUTING.zh.md", "en": "CONTRIBUTING.md"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +124,27 @@ def generated_views(content: Content, lang: str, router: Router, site_url: str) 
     return pages
 
 
-def build_pages(content: Content, lang: str, router: Router, site_url: str = "") -> list[GeneratedPage]:
+def project_pages(content: Content, lang: str, root: Path, repository: str) -> list[GeneratedPage]:
+    """Returns the pages about the project: contributing guide and translation status."""
+    t = ui_strings()[lang]
+    guide = CONTRIBUTING[lang]
+    pages = []
+    if (root / guide).is_file():
+        text = (root / guide).read_text(encoding="utf-8")
+        pages.append(GeneratedPage(uri=PAGE_URIS["contributing"], title=t["contributing"], edit_path=guide,
+                                   markdown=front_matter(title=t["contributing"], description=t["contributing_blurb"])
+                                   + text, source_paths=(guide,)))
+    states = sorted(translation_states(content), key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id))
+    body = render("translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
+                  counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
+                  repo=f"{repository.rstrip('/')}/blob/main/")
+    pages.append(view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
+                           body, "content/"))
+    return pages
+
+
+def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
+                repository: str = "") -> list[GeneratedPage]:
     """Returns every generated page of `lang`, in navigation order."""
     pages = [
         document_page(content, section, lang, section_uri(section.id), "section.md.j2")
@@ -127,5 +152,7 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "")
     ]
     pages.extend(generated_views(content, lang, router, site_url))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
+    if root is not None:
+        pages.extend(project_pages(content, lang, root, repository))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

@@ -11,6 +11,8 @@ PAGE_URIS = {
     "glossary": "glossary.md",
     "timeline": "timeline.md",
     "classification": "classification/index.md",
+    "contributing": "contributing.md",
+    "translation-status": "translation-status.md",
 }
 
 

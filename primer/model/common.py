@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import FieldReader
+from primer.schemas import keys, vocabulary
 
-SOURCE_KINDS = ("paper", "announcement", "report", "book", "documentation", "website")
+SOURCE_KINDS = vocabulary("source", "kind")
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Origin:
@@ -59,7 +60,7 @@ class Source:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Source:
         """Reads a `content/sources/<id>.yml` mapping."""
-        reader.check_keys(("id", "kind", "title", "authors", "year", "venue", "url", "date"))
+        reader.check_keys(keys("source"))
         kind = reader.text("kind")
         if kind and kind not in SOURCE_KINDS:
             reader.error("kind", f"'kind' must be one of: {', '.join(SOURCE_KINDS)}")
@@ -89,12 +90,13 @@ class Document:
     body_paths: Localized
     origin: Origin
     is_section: bool
+    translated_from: str = ""
 
     @classmethod
     def from_yaml(cls, reader: FieldReader, *, bodies: Localized, body_paths: Localized,
                   is_section: bool) -> Document:
         """Reads a section's or page's `meta.yml`; the Markdown bodies are read by the loader."""
-        reader.check_keys(("id", "order", "title", "description", "terms", "sources"))
+        reader.check_keys(keys("document"))
         return cls(
             id=reader.identifier("id"),
             order=(reader.integer("order", required=is_section, low=1, high=99) or 0),
@@ -102,6 +104,7 @@ class Document:
             description=Localized.of(reader.localized("description")),
             terms=reader.ids("terms"), sources=reader.ids("sources", required=is_section, min_items=2 if is_section else 0),
             bodies=bodies, body_paths=body_paths, origin=Origin.of(reader), is_section=is_section,
+            translated_from=reader.text("translated_from", required=False, max_length=12),
         )
 
     def body(self, lang: str) -> str:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import LANGS, FieldReader
+from primer.schemas import keys, vocabulary
 from primer.model.common import Origin
 
-TERM_KINDS = (
-    "concept", "method", "architecture", "field", "model", "model-family",
-    "product", "organization", "hardware",
-)
+TERM_KINDS = vocabulary("term", "kind")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,7 +22,7 @@ class TermText:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TermText:
         """Reads the `zh:` or `en:` block of a glossary entry."""
-        reader.check_keys(("term", "aliases", "definition"))
+        reader.check_keys(keys("term", "zh"))
         return cls(
             term=reader.text("term", max_length=120),
             aliases=reader.strings("aliases"),
@@ -50,12 +48,12 @@ class Term:
     organization: str
     classes: dict[str, tuple[str, ...]] = field(compare=False, hash=False)
     origin: Origin
+    translated_from: str = ""
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Term:
         """Reads a `content/glossary/<id>.yml` mapping."""
-        reader.check_keys(("id", "kind", "abbr", "year", "zh", "en", "related", "sources",
-                           "organization", "classes"))
+        reader.check_keys(keys("term"))
         kind = reader.text("kind")
         if kind and kind not in TERM_KINDS:
             reader.error("kind", f"'kind' must be one of: {', '.join(TERM_KINDS)}")
@@ -69,6 +67,7 @@ class Term:
             related=reader.ids("related"), sources=reader.ids("sources", required=True, min_items=1),
             organization=reader.text("organization", required=False, max_length=120),
             classes=_read_classes(reader), origin=Origin.of(reader),
+            translated_from=reader.text("translated_from", required=False, max_length=12),
         )
 
     def text(self, lang: str) -> TermText:

@@ -8,9 +8,10 @@ import calendar
 import re
 
 from primer.fields import FieldReader
+from primer.schemas import keys, vocabulary
 from primer.model.common import Localized, Origin
 
-EVENT_TAGS = ("architecture", "model", "product", "method", "dataset", "milestone", "organization", "policy")
+EVENT_TAGS = vocabulary("event", "tags", "items")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,7 +29,7 @@ class Era:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Era:
         """Reads one entry of `content/eras.yml`."""
-        reader.check_keys(("id", "start", "end", "zh", "en", "note"))
+        reader.check_keys(keys("eras", "eras", "items"))
         texts = {lang: reader.mapping(lang) for lang in ("zh", "en")}
         name = {lang: block.text("name") if block else "" for lang, block in texts.items()}
         description = {lang: block.text("description") if block else "" for lang, block in texts.items()}
@@ -62,11 +63,12 @@ class TimelineEvent:
     terms: tuple[str, ...]
     sources: tuple[str, ...]
     origin: Origin
+    translated_from: str = ""
 
     @classmethod
     def from_yaml(cls, reader: FieldReader, eras: tuple[Era, ...]) -> TimelineEvent:
         """Reads a `content/timeline/<id>.yml` mapping; the era is derived from the date."""
-        reader.check_keys(("id", "date", "approximate", "era", "tags", "zh", "en", "terms", "sources"))
+        reader.check_keys(keys("event"))
         date = read_date(reader)
         year = int(date[:4]) if date else 0
         era = next((era.id for era in eras if era.contains(year)), "") if date else ""
@@ -83,14 +85,14 @@ class TimelineEvent:
         blocks = {lang: reader.mapping(lang) for lang in ("zh", "en")}
         for block in blocks.values():
             if block:
-                block.check_keys(("title", "summary"))
+                block.check_keys(keys("event", "zh"))
         return cls(
             id=reader.identifier("id"), date=date, approximate=reader.boolean("approximate"), era=era,
             tags=tags,
             title=Localized.of({lang: b.text("title", max_length=200) if b else "" for lang, b in blocks.items()}),
             summary=Localized.of({lang: b.text("summary", max_length=1500) if b else "" for lang, b in blocks.items()}),
             terms=reader.ids("terms"), sources=reader.ids("sources", required=True, min_items=1),
-            origin=Origin.of(reader),
+            origin=Origin.of(reader), translated_from=reader.text("translated_from", required=False, max_length=12),
         )
 
     @property

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from primer.fields import FieldReader, as_mapping
+from primer.schemas import keys
 from primer.model.common import Localized, Origin
 
 
@@ -20,7 +21,7 @@ class TaxonomyClass:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyClass:
         """Reads one class of an axis."""
-        reader.check_keys(("id", "zh", "en"))
+        reader.check_keys(keys("taxonomy", "axes", "items", "classes", "items"))
         name, description = _names(reader)
         return cls(id=reader.identifier("id"), name=name, description=description, origin=Origin.of(reader))
 
@@ -41,7 +42,7 @@ class TaxonomyAxis:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyAxis:
         """Reads one axis of `content/taxonomy.yml` with its classes."""
-        reader.check_keys(("id", "zh", "en", "classes", "sources"))
+        reader.check_keys(keys("taxonomy", "axes", "items"))
         name, description = _names(reader)
         classes = []
         raw = reader.data.get("classes")
@@ -64,7 +65,7 @@ def _names(reader: FieldReader) -> tuple[Localized, Localized]:
     for lang in ("zh", "en"):
         block = reader.mapping(lang)
         if block:
-            block.check_keys(("name", "description"))
+            block.check_keys(keys("taxonomy", "axes", "items", "zh"))
         name[lang] = block.text("name", max_length=120) if block else ""
         description[lang] = block.text("description") if block else ""
     return Localized.of(name), Localized.of(description)

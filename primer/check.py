@@ -1,0 +1,72 @@
+"""`build.py check`: every content problem at once — validation errors, typography and
+unfinished-text warnings, optionally unused terms — and the safe typography fix."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from primer.issues import Issue, relpath
+from primer.loader import load_content
+from primer.model import Content
+from primer.termmatch import TermMatcher
+from primer.typography import check_file
+
+TODO = re.compile(r"\bTODO\b")
+
+
+def chinese_files(root: Path) -> Iterator[Path]:
+    """Yields the files holding Chinese text: zh.md bodies and content YAML."""
+    content = root / "content"
+    yield from sorted(content.glob("sections/*/zh.md"))
+    yield from sorted(content.glob("pages/*/zh.md"))
+    for pattern in ("glossary/*.yml", "timeline/*.yml", "eras.yml", "taxonomy.yml"):
+        yield from sorted(content.glob(pattern))
+
+
+def typography(root: Path, fix: bool) -> list[Issue]:
+    """Returns typography warnings; with `fix`, rewrites the files and returns what is left."""
+    issues: list[Issue] = []
+    for path in chinese_files(root):
+        found, fixed = check_file(path, relpath(path, root))
+        if fix and fixed is not None:
+            path.write_text(fixed, encoding="utf-8")
+            found, _ = check_file(path, relpath(path, root))
+        issues.extend(found)
+    return issues
+
+
+def unfinished(root: Path) -> Iterator[Issue]:
+    """Warns about scaffold text (TODO) that was never replaced."""
+    for path in sorted((root / "content").rglob("*")):
+        if path.suffix not in (".yml", ".md") or not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").split("\n"), start=1):
+            if TODO.search(line):
+                yield Issue(path=relpath(path, root), line=number, severity="warning",
+                            message="unfinished: replace the TODO text before publishing")
+
+
+def unused_terms(content: Content) -> Iterator[Issue]:
+    """Warns about glossary terms that no section, page or event mentions in either language."""
+    mentioned: set[str] = set()
+    for lang in ("zh", "en"):
+        matcher = TermMatcher((name, term.id) for term in content.terms.values() for name in term.names(lang))
+        texts = [doc.body(lang) for doc in (*content.sections, *content.pages.values())]
+        texts += [event.summary.get(lang) for event in content.events]
+        mentioned |= {match.term_id for text in texts for match in matcher.find(text)}
+    for term in content.terms.values():
+        if term.id not in mentioned:
+            yield Issue(path=term.origin.path, line=1, severity="warning",
+                        message=f"term '{term.id}' is not mentioned on any page")
+
+
+def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> list[Issue]:
+    """Returns every issue of the content under `root`, sorted."""
+    style = typography(root, fix)
+    content, issues = load_content(root)
+    issues += style + list(unfinished(root))
+    if list_unused:
+        issues += list(unused_terms(content))
+    return sorted(set(issues))
