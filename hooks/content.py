@@ -21,6 +21,7 @@ from primer.navigation import navigation  # noqa: E402
 from primer.sanitize import sanitize_html  # noqa: E402
 
 state: BuildState | None = None
+OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
 @event_priority(100)  # before Material's search plugin reads its jieba settings
@@ -33,6 +34,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
     config.nav = navigation(state.content, state.pages, lang)
+    if config.plugins["material/offline"].config.enabled:
+        # Our vendored copy; Material's offline plugin would otherwise add a CDN URL.
+        config.extra["polyfills"] = [OFFLINE_SHIM]
     if lang == "zh":
         search = config.plugins["material/search"]
         search.config.jieba_dict_user = str(jieba_user_dictionary(state.content))
