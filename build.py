@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 from primer.check import run_check  # noqa: E402
+from primer.exports.pipeline import export  # noqa: E402
 from primer.issues import errors_only, report  # noqa: E402
 from primer.loader import load_content  # noqa: E402
 from primer.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
@@ -49,13 +50,29 @@ def build(root: Path, langs: list[str], parallel: bool) -> int:
     if check(root) != EXIT_OK:
         progress("not building: fix the problems above; site/ is unchanged")
         return EXIT_CONTENT
-    failed = build_site(root, langs, progress, parallel=parallel)
+    failed = build_site(root, load_content(root)[0], langs, progress, parallel=parallel)
     for result in failed:
         print(f"--- mkdocs build ({result.lang}) ---\n{result.output}", file=sys.stderr)
     if failed:
         progress("build failed; site/ is unchanged")
         return EXIT_BUILD
     progress(f"site ready: {root / 'site' / 'index.html'}")
+    return EXIT_OK
+
+
+def export_all(root: Path) -> int:
+    """Checks content, then writes every export and publishes dist/ atomically."""
+    progress("checking content …")
+    if check(root) != EXIT_OK:
+        progress("not exporting: fix the problems above; dist/ is unchanged")
+        return EXIT_CONTENT
+    failed = export(root, load_content(root)[0], progress)
+    for result in failed:
+        print(f"--- mkdocs build ({result.lang}, offline) ---\n{result.output}", file=sys.stderr)
+    if failed:
+        progress("export failed; dist/ is unchanged")
+        return EXIT_BUILD
+    progress(f"exports ready in {root / 'dist'}")
     return EXIT_OK
 
 
@@ -69,7 +86,7 @@ def clean(root: Path) -> int:
     """Removes build outputs."""
     for name in ("site", "dist"):
         shutil.rmtree(root / name, ignore_errors=True)
-    for staging in (*root.glob(".site-staging-*"), *root.glob(".dist-staging-*")):
+    for staging in (*root.glob(".site-staging-*"), *root.glob(".dist-staging-*"), *root.glob(".export-work-*")):
         shutil.rmtree(staging, ignore_errors=True)
     progress("removed site/ and dist/")
     return EXIT_OK
@@ -115,6 +132,7 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd = commands.add_parser("serve", help="preview one language with live reload")
     serve_cmd.add_argument("--lang", choices=sorted(LANG_CONFIGS), default="zh")
     serve_cmd.add_argument("--address", default="127.0.0.1:8000")
+    commands.add_parser("export", help="write the offline archive, single-file HTML, PDF and data to dist/")
     check_cmd = commands.add_parser("check", help="validate content only, listing every problem")
     check_cmd.add_argument("--fix", action="store_true", help="rewrite Chinese typography problems safely")
     check_cmd.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
@@ -143,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(root, fix=args.fix, strict=args.strict, unused=args.unused_terms)
     if args.command == "build":
         return build(root, [args.lang] if args.lang else list(LANG_CONFIGS), parallel=not args.sequential)
+    if args.command == "export":
+        return export_all(root)
     if args.command == "serve":
         return serve(root, args.lang, args.address)
     if args.command == "status":

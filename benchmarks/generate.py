@@ -140,7 +140,7 @@ def write_eras_and_taxonomy(out: Path) -> None:
              "en": {"name": en, "description": f"The period from {start}; synthetic description text."}}
             for era_id, start, end, zh, en in ERAS]
     dump(out / "eras.yml", {"eras": eras})
-    axes = [{"id": axis, "zh": {"name": f"按{axis}分类", "description": "合成的分类轴说明。"},
+    axes = [{"id": axis, "zh": {"name": f"按 {axis} 分类", "description": "合成的分类轴说明。"},
              "en": {"name": f"By {axis}", "description": "A synthetic classification axis."},
              "classes": [{"id": cls, "zh": {"name": f"类别 {cls}", "description": "合成的类别说明。"},
                           "en": {"name": f"Class {cls}", "description": "A synthetic class."}} for cls in classes]}

@@ -19,9 +19,6 @@ REPO = Path(__file__).resolve().parent.parent
 SKIPPED = {".git", ".venv", "site", "dist", "node_modules", "benchmarks", "tests", "test-artifacts", "content",
            ".pytest_cache", ".mypy_cache", ".ruff_cache", "__pycache__", "assets"}
 LANG_CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
-# The theme and search settings the plain twin keeps (everything that is not ours).
-PLAIN_KEYS = ("site_name", "site_description", "site_url", "site_author", "copyright", "strict", "extra_css",
-              "extra_javascript", "markdown_extensions", "validation", "use_directory_urls")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,44 +54,39 @@ def snapshot(content: Path, dest: Path, *, git: bool = False) -> Path:
     return dest
 
 
-def extract_pages(root: Path, lang: str) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Runs our `on_config` hooks on a project and returns (config values, [(uri, markdown)]).
+def extract_pages(root: Path, lang: str) -> tuple[list[Any], str, list[tuple[str, str]]]:
+    """Runs the `on_config` hooks of a project; returns (nav, jieba user dictionary, [(uri, markdown)]).
 
     The generated Markdown and navigation are exactly what our hooks hand to MkDocs."""
+    from mkdocs.config import load_config
+
+    _forget_primer()
     sys.path.insert(0, str(root))
     try:
-        from mkdocs.config import load_config
-
         config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
         config = config.plugins.on_config(config)
-        state = config["primer_state"]
-        values = {key: config[key] for key in PLAIN_KEYS}
-        values["theme"] = theme_settings(root, lang)
-        values["nav"] = config.nav
-        values["search"] = dict(config.plugins["material/search"].config)
-        return values, [(page.uri, page.markdown) for page in state.pages]
+        pages = [(page.uri, page.markdown) for page in config["primer_state"].pages]
+        jieba_dict = config.plugins["material/search"].config.jieba_dict_user or ""
+        return config.nav, jieba_dict, pages
     finally:
         sys.path.remove(str(root))
-        for name in [name for name in sys.modules if name == "primer" or name.startswith("primer.")]:
-            del sys.modules[name]
+        _forget_primer()
 
 
-def theme_settings(root: Path, lang: str) -> dict[str, Any]:
-    """Returns our theme settings without our overrides folder (a stock Material theme)."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-        theme: dict[str, Any] = yaml.load(handle, Loader=_EnvLoader)["theme"]
-    if lang != "zh":
-        with open(root / LANG_CONFIGS[lang], encoding="utf-8") as handle:
-            theme.update(yaml.load(handle, Loader=_EnvLoader).get("theme", {}))
-    theme.pop("custom_dir", None)
-    return theme
+def _forget_primer() -> None:
+    """Drops imported `primer` modules so the next project imports its own copy."""
+    for name in [name for name in sys.modules if name == "primer" or name.startswith("primer.")]:
+        del sys.modules[name]
 
 
-class _EnvLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!ENV [NAME, default]` tags as their default."""
+def plain_config(root: Path, lang: str, nav: list[Any], jieba_dict: str) -> dict[str, Any]:
+    """Returns a config that inherits ours and removes what is ours: hooks and theme overrides.
 
-
-_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])  # type: ignore[arg-type]
+    Inheriting keeps the theme, palette, features, Markdown extensions, validation and search
+    settings identical; the navigation is the one our hook computed."""
+    search: dict[str, Any] = {"jieba_dict_user": jieba_dict} if jieba_dict else {}
+    return {"INHERIT": str(root / LANG_CONFIGS[lang]), "docs_dir": f"docs-{lang}", "site_dir": f"site/{lang}",
+            "hooks": [], "theme": {"custom_dir": "stock-theme"}, "nav": nav, "plugins": {"search": search}}
 
 
 def write_plain(root: Path, plain: Path) -> Path:
@@ -102,16 +94,15 @@ def write_plain(root: Path, plain: Path) -> Path:
     theme, Markdown extensions and search settings, and none of our hooks or overrides."""
     if plain.exists():
         shutil.rmtree(plain)
+    (plain / "stock-theme").mkdir(parents=True)  # an empty overrides folder: Material as shipped
     for lang in LANG_CONFIGS:
-        values, pages = extract_pages(root, lang)
+        nav, jieba_dict, pages = extract_pages(root, lang)
         docs = plain / f"docs-{lang}"
         shutil.copytree(root / "docs", docs)
         for uri, markdown in pages:
             (docs / uri).parent.mkdir(parents=True, exist_ok=True)
             (docs / uri).write_text(markdown, encoding="utf-8")
-        search = {key: value for key, value in values.pop("search").items()
-                  if key in ("lang", "separator", "jieba_dict_user") and value}
-        config = {**values, "docs_dir": f"docs-{lang}", "site_dir": f"site/{lang}", "plugins": [{"search": search}]}
+        config = plain_config(root, lang, nav, jieba_dict)
         (plain / LANG_CONFIGS[lang]).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                                 encoding="utf-8")
     return plain

@@ -22,6 +22,8 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
     classification = [uri for uri in available if uri.startswith("classification/")]
     if classification:
         nav.append({t["classification"]: [{theme_text(available[uri]): uri} for uri in classification]})
+    if PAGE_URIS["downloads"] in available:
+        nav.append({t["downloads"]: PAGE_URIS["downloads"]})
     about = [{t[name.replace("-", "_")]: PAGE_URIS[name]} for name in ("about", "contributing", "translation-status")
              if PAGE_URIS[name] in available]
     nav.append({t["about"]: about})

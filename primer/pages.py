@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage
     """Renders the home page: introduction, reading path and entry points."""
     uri = PAGE_URIS["home"]
     sections = [(section, relative(uri, section_uri(section.id))) for section in content.sections]
-    views = [(name, relative(uri, PAGE_URIS[name])) for name in ("glossary", "timeline", "classification")
+    views = [(name, relative(uri, PAGE_URIS[name])) for name in ("glossary", "timeline", "classification", "downloads")
              if PAGE_URIS[name] in available]
     return document_page(content, content.pages["home"], lang, uri, "home.md.j2",
                          sections=sections, views=views)
@@ -139,8 +140,33 @@ def project_pages(content: Content, lang: str, root: Path, repository: str) -> l
                   counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
                   repo=f"{repository.rstrip('/')}/blob/main/")
     pages.append(view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
-                           body, "content/"))
+                           body, "content/", search={"exclude": True}))
     return pages
+
+
+DOWNLOAD_GROUPS = (
+    ("download_offline", ("large-model-primer-offline.zip",)),
+    ("download_single", ("large-model-primer-zh.html", "large-model-primer-en.html")),
+    ("download_pdf", ("large-model-primer-zh.pdf", "large-model-primer-en.pdf")),
+    ("download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
+                       "data/glossary.schema.json", "data/timeline.schema.json", "data/taxonomy.schema.json")),
+    ("download_llms", ("llms/zh/llms.txt", "llms/zh/llms-full.txt", "llms/en/llms.txt", "llms/en/llms-full.txt")),
+)
+
+
+def downloads_page(lang: str, root: Path, router: Router, site_url: str) -> GeneratedPage:
+    """Lists the exports with their sizes (from dist/manifest.json), or where to get them."""
+    t = ui_strings()[lang]
+    manifest_path = root / "dist" / "manifest.json"
+    offline = not router.directory_urls
+    sizes: dict[str, int] = {}
+    if manifest_path.is_file() and not offline:
+        sizes = {entry["path"]: entry["bytes"] for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["files"]}
+    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
+    base = f"{site_root}downloads/" if offline else "../../downloads/"
+    groups = [(t[label], [(name, sizes.get(name)) for name in names]) for label, names in DOWNLOAD_GROUPS]
+    body = render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(sizes))
+    return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2")
 
 
 def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
@@ -153,6 +179,7 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "",
     pages.extend(generated_views(content, lang, router, site_url))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
+        pages.append(downloads_page(lang, root, router, site_url))
         pages.extend(project_pages(content, lang, root, repository))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

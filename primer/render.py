@@ -22,7 +22,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     """Returns the shared environment; built once per process."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=True,
+        # HTML and Markdown are escaped; plain-text outputs (llms.txt, YAML scaffolds) are not HTML.
+        autoescape=jinja2.select_autoescape(disabled_extensions=("txt.j2", "yml.j2"), default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -34,6 +35,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["inline_md"] = inline_markdown
     env.filters["plain"] = plain_text
     env.filters["jsonld"] = json_ld
+    env.filters["filesize"] = file_size
     return env
 
 
@@ -73,3 +75,13 @@ def json_ld(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # `<` cannot close the script element once escaped; the JSON stays equivalent.
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def file_size(size: int) -> str:
+    """Formats a byte count for readers: 512 B, 3.4 KB, 12.0 MB."""
+    value = float(size)
+    for unit in ("B", "KB", "MB"):
+        if value < 1024 or unit == "MB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:.1f} GB"

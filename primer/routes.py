@@ -11,6 +11,7 @@ PAGE_URIS = {
     "glossary": "glossary.md",
     "timeline": "timeline.md",
     "classification": "classification/index.md",
+    "downloads": "downloads.md",
     "contributing": "contributing.md",
     "translation-status": "translation-status.md",
 }

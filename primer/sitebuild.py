@@ -12,10 +12,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from functools import lru_cache
+
+from primer.exports.data import write_data
+from primer.exports.llms import llms_full_txt, llms_txt
+from primer.model import Content
 from primer.render import render
 
 LANG_CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 DEFAULT_LANG = "zh"
+MANIFEST = "manifest.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,26 +62,51 @@ def build_language(root: Path, lang: str, out: Path, env: dict[str, str]) -> Lan
 
 
 def build_languages(root: Path, langs: list[str], staging: Path, progress: Callable[[str], None],
-                    parallel: bool = True) -> list[LanguageBuild]:
+                    parallel: bool = True, extra_env: dict[str, str] | None = None,
+                    label: str = "") -> list[LanguageBuild]:
     """Builds each language into `staging/<lang>`, in parallel processes when asked."""
-    env = build_environment(root)
+    env = build_environment(root) | (extra_env or {})
     for lang in langs:
-        progress(f"building {lang} …")
+        progress(f"building {label}{lang} …")
     workers = len(langs) if parallel else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = list(pool.map(lambda lang: build_language(root, lang, staging / lang, env), langs))
     for result in results:
-        progress(f"built {result.lang}" if result.ok else f"FAILED {result.lang}")
+        progress(f"built {label}{result.lang}" if result.ok else f"FAILED {label}{result.lang}")
     return results
 
 
-def write_root_files(staging: Path) -> None:
-    """Writes the language chooser, robots.txt and the top-level 404 page."""
+def write_root_files(staging: Path, *, hosted: bool = True) -> None:
+    """Writes the language chooser, and for the hosted site robots.txt and the top-level 404 page."""
     (staging / "index.html").write_text(render("root-index.html.j2", default=DEFAULT_LANG), encoding="utf-8")
+    if not hosted:
+        return
     (staging / "robots.txt").write_text(render("robots.txt.j2"), encoding="utf-8")
     not_found = staging / DEFAULT_LANG / "404.html"
     if not_found.exists():
         shutil.copyfile(not_found, staging / "404.html")
+
+
+@lru_cache(maxsize=8)
+def hosted_url(root: Path, lang: str) -> str:
+    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
+    return str(config.site_url or "")
+
+
+def write_published_extras(root: Path, content: Content, staging: Path) -> None:
+    """Adds what the hosted site serves beside the pages: data files, llms.txt, downloads."""
+    write_data(content, staging / "data")
+    for lang in LANG_CONFIGS:
+        if (staging / lang).is_dir():
+            base = hosted_url(root, lang)
+            (staging / lang / "llms.txt").write_text(llms_txt(content, lang, base), encoding="utf-8")
+            (staging / lang / "llms-full.txt").write_text(llms_full_txt(content, lang, base), encoding="utf-8")
+    dist = root / "dist"
+    if (dist / MANIFEST).is_file():
+        shutil.copytree(dist, staging / "downloads")
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -88,13 +119,14 @@ def publish(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
+def build_site(root: Path, content: Content, langs: list[str], progress: Callable[[str], None],
                parallel: bool = True) -> list[LanguageBuild]:
     """Builds `langs` and publishes `site/` atomically; returns the failed builds (none on success).
 
     Languages not rebuilt are carried over from the current `site/`."""
     target = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=root))
+    staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
     try:
         results = build_languages(root, langs, staging, progress, parallel)
         failed = [result for result in results if not result.ok]
@@ -104,6 +136,7 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
             if lang not in langs and (target / lang).is_dir():
                 shutil.copytree(target / lang, staging / lang)
         write_root_files(staging)
+        write_published_extras(root, content, staging)
         publish(staging, target)
         return []
     finally:

@@ -32,3 +32,11 @@ def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_site(real_project: Path) -> Path:
     """The built site of the real content."""
     return real_project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_dist(real_project: Path) -> Path:
+    """The exports of the real content (offline archive, single files, PDFs, data)."""
+    result = run_build(real_project, "export")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return real_project / "dist"

@@ -12,7 +12,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CODE = ("mkdocs.yml", "mkdocs.en.yml", "build.py", "primer", "hooks", "overrides", "docs", "templates")
+CODE = ("mkdocs.yml", "mkdocs.en.yml", "build.py", "primer", "hooks", "overrides", "docs", "templates", "schemas",
+        "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 
 
 def make_project(target: Path, content: Path | None = None) -> Path:

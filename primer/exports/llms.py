@@ -1,0 +1,64 @@
+"""llms.txt and llms-full.txt per language (the llmstxt.org convention), from the content model."""
+
+from __future__ import annotations
+
+from primer.markdown_refs import HEADING, HEADING_ID, prose_lines, rewrite_body
+from primer.model import Content
+from primer.render import render, ui_strings
+from primer.routes import PAGE_URIS, axis_uri, page_url, section_uri, target_uri
+
+
+def absolute(base: str, uri: str, anchor: str = "") -> str:
+    """Returns the absolute URL of a page of the hosted site."""
+    url = base + page_url(uri, directory_urls=True)
+    return f"{url}#{anchor}" if anchor else url
+
+
+def demote_headings(markdown: str) -> str:
+    """Moves headings one level down (the page title becomes `##`) and drops their `{#id}`."""
+    lines = markdown.split("\n")
+    for number, line in prose_lines(markdown):
+        heading = HEADING.match(line)
+        if heading:
+            lines[number - 1] = "#" + heading.group(1) + " " + HEADING_ID.sub("", heading.group(2)).strip()
+    return "\n".join(lines)
+
+
+def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
+    """Returns a body with internal links made absolute and citations as [n] markers."""
+    numbers: dict[str, int] = {}
+
+    def cite(source_id: str) -> str:
+        numbers.setdefault(source_id, len(numbers) + 1)
+        return f"[{numbers[source_id]}]"
+
+    def link(scheme: str, target: str, anchor: str) -> str:
+        page, default_anchor = target_uri(scheme, target)
+        return absolute(base, page, anchor or default_anchor)
+
+    text = demote_headings(rewrite_body(body, cite=cite, link=link))
+    references = "\n".join(f"[{n}] {content.sources[s].title}: {content.sources[s].url}" for s, n in numbers.items()
+                           if s in content.sources)
+    return text.strip() + ("\n\n" + references if references else "")
+
+
+def llms_txt(content: Content, lang: str, base: str) -> str:
+    """Returns the llms.txt index of one language."""
+    t = ui_strings()[lang]
+    home = content.pages["home"]
+    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), s.description.get(lang)) for s in content.sections]
+    views = [(t[name], absolute(base, PAGE_URIS[name]), t[f"{name}_blurb"]) for name in ("glossary", "timeline", "classification")]
+    views += [(axis.name.get(lang), absolute(base, axis_uri(axis.id)), axis.description.get(lang)) for axis in content.axes]
+    return render("llms.txt.j2", title=home.title.get(lang), summary=home.description.get(lang), t=t,
+                  sections=sections, views=views, full=base + "llms-full.txt", about=absolute(base, PAGE_URIS["about"]))
+
+
+def llms_full_txt(content: Content, lang: str, base: str) -> str:
+    """Returns every section, the glossary and the timeline of one language as one Markdown text."""
+    t = ui_strings()[lang]
+    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), resolved_body(content, lang, base, s.body(lang)))
+                for s in content.sections]
+    terms = sorted(content.terms.values(), key=lambda term: term.id)
+    return render("llms-full.txt.j2", title=content.pages["home"].title.get(lang), t=t, lang=lang,
+                  summary=content.pages["home"].description.get(lang), sections=sections, terms=terms,
+                  events=content.events, sources=content.sources)

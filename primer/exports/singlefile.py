@@ -1,0 +1,111 @@
+"""One self-contained HTML file per language, assembled from the offline build: every page's
+article in reading order, ids prefixed per page, links rewritten to in-file anchors, CSS inlined."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from primer.model import Content
+from primer.render import render, ui_strings
+from primer.routes import PAGE_URIS, axis_uri, page_url, section_uri
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
+SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+ID_ATTR = re.compile(r'\bid="([^"]*)"')
+HREF_ATTR = re.compile(r'\bhref="([^"]*)"')
+STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One page of the single file: its anchor prefix, its offline URL and its article HTML."""
+
+    slug: str
+    url: str
+    html: str
+
+
+def reading_order(content: Content) -> list[str]:
+    """Returns the source URIs of the pages in the single file, in reading order."""
+    uris = [PAGE_URIS["home"]] + [section_uri(s.id) for s in content.sections]
+    uris += [PAGE_URIS["glossary"], PAGE_URIS["timeline"], PAGE_URIS["classification"]]
+    uris += [axis_uri(axis.id) for axis in content.axes] + [PAGE_URIS["about"]]
+    return uris
+
+
+def slug_of(url: str) -> str:
+    """Returns a page's anchor prefix: `sections/history.html` -> `sections-history`."""
+    return url.removesuffix(".html").replace("/", "-")
+
+
+def chapter(site: Path, url: str) -> Chapter:
+    """Extracts one page's article and makes its ids unique within the file."""
+    page = (site / url).read_text(encoding="utf-8")
+    found = ARTICLE.search(page)
+    if not found:
+        raise ValueError(f"{url}: no article element")
+    slug = slug_of(url)
+    html = SCRIPT.sub("", EDIT_BUTTON.sub("", found.group(1)))
+    html = ID_ATTR.sub(lambda m: f'id="{slug}--{m.group(1)}"', html)
+    return Chapter(slug=slug, url=url, html=html)
+
+
+def rewrite_links(chapter_: Chapter, slugs: set[str], online_base: str) -> str:
+    """Points links at anchors inside the file, or at the website for pages it does not hold."""
+
+    def replace(match: re.Match[str]) -> str:
+        href = match.group(1)
+        if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+            return match.group(0)
+        path, _, fragment = href.partition("#")
+        if not path:
+            return f'href="#{chapter_.slug}--{fragment}"'
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(chapter_.url), path))
+        slug = slug_of(target)
+        if slug not in slugs:
+            online = online_base + directory_url(target)
+            return f'href="{online}{"#" + fragment if fragment else ""}"'
+        return f'href="#{slug}--{fragment}"' if fragment else f'href="#{slug}"'
+
+    return HREF_ATTR.sub(replace, chapter_.html)
+
+
+def directory_url(url: str) -> str:
+    """Returns the hosted (directory-style) URL of an offline page URL."""
+    if url == "index.html" or url.endswith("/index.html"):
+        return url.removesuffix("index.html")
+    return url.removesuffix(".html") + "/"
+
+
+def inline_css(site: Path, page_html: str) -> str:
+    """Returns the stylesheets a page links to, concatenated (fonts are system fonts: nothing to fetch)."""
+    css = []
+    for href in STYLESHEET.findall(page_html):
+        css.append((site / href).read_text(encoding="utf-8"))
+    return "\n".join(css)
+
+
+def single_file(site: Path, content: Content, lang: str, online_base: str) -> str:
+    """Returns the single-file HTML of one language from its offline build at `site`."""
+    urls = [page_url(uri, directory_urls=False) for uri in reading_order(content)]
+    chapters = [chapter(site, url) for url in urls]
+    slugs = {c.slug for c in chapters}
+    body = [(c.slug, Markup(rewrite_links(c, slugs, online_base))) for c in chapters]
+    home = content.pages["home"]
+    css = inline_css(site, (site / "index.html").read_text(encoding="utf-8"))
+    toc = [(c.slug, title_of(c.html)) for c in chapters]
+    return render("single.html.j2", lang=lang, t=ui_strings()[lang], title=home.title.get(lang),
+                  description=home.description.get(lang), css=Markup(css.replace("</style", "<\\/style")),
+                  chapters=body, toc=toc, online=online_base)
+
+
+def title_of(html: str) -> str:
+    """Returns the plain text of a chapter's first heading."""
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return Markup(heading.group(1) if heading else "").striptags().replace("¶", "").strip()

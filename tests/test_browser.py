@@ -1,0 +1,319 @@
+"""End-to-end: Debian Chromium, driven by Playwright, reads the real built site served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect, sync_playwright
+
+from primer.loader import Content, load_content
+from primer.render import plain_text
+from tests.helpers import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+# PITFALLS.md "Browsers here": Debian's Chromium, no Playwright download, nothing phoning home.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run"]
+ARTIFACTS = ROOT / "test-artifacts"
+LANGS = ("zh", "en")
+KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glossary/",
+             "timeline": "timeline/", "classification": "classification/"}
+PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """Serves `root` over HTTP on 127.0.0.1 and a free port; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    """Launches Debian's Chromium headless with the flags of PITFALLS.md."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Tab:
+    """A page in its own browser context, with what it complained about and where it tried to go."""
+
+    page: Page
+    base: str
+    problems: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+
+    def open(self, path: str) -> Page:
+        """Loads a site path (e.g. `/zh/glossary/`) and waits until the network is quiet."""
+        self.page.goto(self.base + path, wait_until="networkidle")
+        return self.page
+
+
+def open_tab(browser: Browser, base: str, **context_options: Any) -> Tab:
+    """Opens a fresh context (own storage) whose requests may reach only the test server."""
+    context = browser.new_context(**{"color_scheme": "light", **context_options})
+    context.set_default_timeout(10_000)
+    tab = Tab(page=context.new_page(), base=base)
+    host = urlsplit(base).netloc
+
+    def route(route: Route) -> None:
+        # Everything is intercepted; anything not for the test server is recorded and never sent.
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            tab.offsite.append(route.request.url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            tab.problems.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
+
+    context.route("**/*", route)
+    tab.page.on("console", console)
+    tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    return tab
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    """The built real site, served on 127.0.0.1 for this module."""
+    with serve_directory(real_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the module; every test gets its own context."""
+    expect.set_options(timeout=5_000)
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def new_tab(browser: Browser, site_url: str) -> Iterator[Callable[..., Tab]]:
+    """Factory of isolated tabs (context options as keyword arguments), closed after the test."""
+    tabs: list[Tab] = []
+
+    def make(**context_options: Any) -> Tab:
+        tabs.append(open_tab(browser, site_url, **context_options))
+        return tabs[-1]
+
+    yield make
+    for tab in tabs:
+        tab.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def content(real_project: Path) -> Content:
+    """The content model the built site came from: the oracle for definitions and tags."""
+    loaded, _ = load_content(real_project)
+    return loaded
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Saves a viewport screenshot under test-artifacts/ and returns its path."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_loads_without_console_errors(new_tab: Callable[..., Tab], lang: str) -> None:
+    """The home page of each language loads its own language with no console error, warning or page error."""
+    tab = new_tab()
+    page = tab.open(f"/{lang}/")
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("article h1").first).to_be_visible()
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize(("start", "target_lang", "expected"), [
+    ("/zh/sections/generalization/", "en", "/en/sections/generalization/"),
+    ("/en/sections/generalization/", "zh", "/zh/sections/generalization/"),
+    ("/zh/glossary/#rlhf", "en", "/en/glossary/#rlhf"),
+    ("/en/glossary/#rlhf", "zh", "/zh/glossary/#rlhf"),
+], ids=["section-zh-en", "section-en-zh", "anchor-zh-en", "anchor-en-zh"])
+def test_language_menu_keeps_page_and_anchor(new_tab: Callable[..., Tab], start: str, target_lang: str,
+                                            expected: str) -> None:
+    """Choosing the other language in the header menu lands on the same page and the same anchor."""
+    tab = new_tab()
+    page = tab.open(start)
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'.md-select__list a[data-lang="{target_lang}"]').click()
+    page.wait_for_load_state("networkidle")
+    expect(page).to_have_url(tab.base + expected)
+    assert page.locator("html").get_attribute("lang") == target_lang
+    anchor = urlsplit(expected).fragment
+    if anchor:
+        expect(page.locator(f"#{anchor}")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "微调"), ("en", "fine-tuning")])
+def test_search_ranks_the_fine_tuning_section_first(new_tab: Callable[..., Tab], lang: str, query: str) -> None:
+    """Typing the query into Material's search box puts the generalization and fine-tuning section first."""
+    tab = new_tab()
+    page = tab.open(f"/{lang}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    # Material searches on keyup; fill() (like an IME committing 微调) inserts text without key events.
+    box.press("End")
+    first = page.locator(".md-search-result__list .md-search-result__link").first
+    expect(first).to_be_visible()
+    assert urlsplit(first.get_attribute("href") or "").path == f"/{lang}/sections/generalization/"
+    assert tab.problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], content: Content, lang: str) -> None:
+    """Hovering a cross-linked term opens Material's tooltip with the term's glossary definition."""
+    tab = new_tab()
+    page = tab.open(f"/{lang}/sections/generalization/")
+    term = page.locator("article a.primer-term").first
+    term_id = term.get_attribute("data-term")
+    assert term_id in content.terms
+    term.hover()
+    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    assert tooltip.get_attribute("role") == "tooltip"
+    definition = plain_text(content.terms[term_id].text(lang).definition)
+    assert definition in " ".join(tooltip.inner_text().split())
+
+
+def visible_events(page: Page) -> list[str]:
+    """Ids of the timeline events a reader can see."""
+    return page.eval_on_selector_all(
+        "li.primer-event[data-tags]", "events => events.filter(e => e.checkVisibility()).map(e => e.id)")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_tag_filter_hides_and_shows_events(new_tab: Callable[..., Tab], content: Content, lang: str) -> None:
+    """A tag button leaves only that tag's events visible; the "all" button brings every event back."""
+    tab = new_tab()
+    page = tab.open(f"/{lang}/timeline/")
+    every = [event.id for event in content.events]
+    tagged = [event.id for event in content.events if "product" in event.tags]
+    assert 0 < len(tagged) < len(every)
+    assert visible_events(page) == every
+    page.locator('[data-primer-filter] button[data-tag="product"]').click()
+    assert visible_events(page) == tagged
+    expect(page.locator('[data-primer-filter] button[data-tag="product"]')).to_have_attribute("aria-pressed", "true")
+    page.locator('[data-primer-filter] button[data-tag=""]').click()
+    assert visible_events(page) == every
+    assert tab.problems == []
+
+
+def test_timeline_opens_filtered_from_a_tag_link(new_tab: Callable[..., Tab], content: Content) -> None:
+    """`?tag=method` (the URL the filter writes) opens the timeline with only that tag's events."""
+    page = new_tab().open("/en/timeline/?tag=method")
+    assert visible_events(page) == [event.id for event in content.events if "method" in event.tags]
+
+
+def color_scheme(page: Page) -> str | None:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def test_dark_mode_toggle_switches_and_persists(new_tab: Callable[..., Tab]) -> None:
+    """The header toggle switches to the dark scheme, which survives a reload and a move to another page."""
+    page = new_tab().open("/zh/")
+    assert color_scheme(page) == "default"
+    page.locator('form[data-md-component="palette"] label:visible').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload(wait_until="networkidle")
+    assert color_scheme(page) == "slate"
+    page.goto(page.url + "glossary/", wait_until="networkidle")
+    assert color_scheme(page) == "slate"
+    page.locator('form[data-md-component="palette"] label:visible').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+# Anything wider than the viewport that is not inside its own horizontal scroller (tables scroll in a box).
+OVERFLOWING = """() => {
+  const scroller = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+    }
+    return false;
+  };
+  return Array.from(document.body.querySelectorAll('*')).filter((el) => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.right > window.innerWidth + 1 && !scroller(el);
+  }).map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_phone_viewport_has_no_horizontal_scroll(new_tab: Callable[..., Tab], lang: str, name: str) -> None:
+    """At 375×812 the page cannot scroll sideways and nothing sticks out past the right edge."""
+    page = new_tab(**PHONE).open(f"/{lang}/{KEY_PAGES[name]}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.evaluate("window.scrollTo(500, 0)")
+    assert page.evaluate("window.scrollX") == 0
+    assert page.evaluate(OVERFLOWING) == []
+    screenshot(page, f"phone-{lang}-{name}")
+
+
+def built_pages(site: Path) -> list[str]:
+    """Every page of both languages, as URL paths."""
+    return [f"/{path.parent.relative_to(site).as_posix()}/"
+            for lang in LANGS for path in sorted((site / lang).rglob("index.html"))]
+
+
+def test_no_request_leaves_localhost(new_tab: Callable[..., Tab], real_site: Path) -> None:
+    """No page of either language, nor search, asks for anything from a host other than 127.0.0.1."""
+    tab = new_tab()
+    pages = ["/", "/zh/404.html", "/en/404.html", *built_pages(real_site)]
+    assert len(pages) > 20
+    for path in pages:
+        tab.open(path)
+    box = tab.page.locator("input.md-search__input")
+    box.fill("GPT")
+    box.press("End")
+    expect(tab.page.locator(".md-search-result__item").first).to_be_visible()
+    assert tab.offsite == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_key_pages(new_tab: Callable[..., Tab], scheme: str) -> None:
+    """Screenshots of the key pages in both languages (test-artifacts/), each in the requested scheme."""
+    tab = new_tab(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    saved = []
+    for lang in LANGS:
+        for name, path in KEY_PAGES.items():
+            page = tab.open(f"/{lang}/{path}")
+            assert color_scheme(page) == {"light": "default", "dark": "slate"}[scheme]
+            saved.append(screenshot(page, f"{lang}-{name}-{scheme}"))
+    assert all(path.stat().st_size > 10_000 for path in saved)
+    assert tab.problems == []
