@@ -31,7 +31,7 @@ def typography(root: Path, fix: bool) -> list[Issue]:
     for path in chinese_files(root):
         found, fixed = check_file(path, relpath(path, root))
         if fix and fixed is not None:
-            path.write_text(fixed, encoding="utf-8")
+            path.write_text(fixed, encoding="utf-8")  # line ends are normalized to LF by the fix
             found, _ = check_file(path, relpath(path, root))
         issues.extend(found)
     return issues

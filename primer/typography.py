@@ -11,6 +11,7 @@ from pathlib import Path
 
 from primer.issues import Issue
 from primer.markdown_refs import prose_lines
+from primer.yamlsource import read_text
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 FULL_PUNCT = "，。、；：？！（）“”「」《》"
@@ -113,7 +114,9 @@ def yaml_text_lines(lines: list[str]) -> Iterator[tuple[int, int]]:
 def check_file(path: Path, shown: str) -> tuple[list[Issue], str | None]:
     """Returns the typography warnings of a zh.md or content YAML file and its fixed text
     (None when nothing changes)."""
-    text = path.read_text(encoding="utf-8")
+    text, problems = read_text(path, shown)
+    if text is None:
+        return [], None  # unreadable: the loader reports it
     lines = text.split("\n")
     if path.suffix == ".md":
         targets = [(number - 1, 0) for number, _ in prose_lines(text)]

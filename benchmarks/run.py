@@ -1,0 +1,190 @@
+"""Runs the benchmarks side by side and writes benchmarks/out/results-<time>.json plus a table.
+
+Usage:
+    .venv/bin/python benchmarks/run.py                      # everything, 5 alternating runs
+    .venv/bin/python benchmarks/run.py --parts overhead,check --sizes real
+    .venv/bin/python benchmarks/run.py --parts reader --site site
+
+Parts: overhead (hooked vs plain MkDocs + Material, sequential vs parallel, peak memory),
+crosslink (the linker alone), check (`build.py check`), profile (cProfile of one build),
+reader (page and search-index sizes, Lighthouse)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import measure, report  # noqa: E402
+from benchmarks.generate import Scale, generate  # noqa: E402
+from benchmarks.project import LANG_CONFIGS, REPO, Project, snapshot, write_plain  # noqa: E402
+
+OUT = REPO / "benchmarks" / "out"
+PYTHON = sys.executable
+PARTS = ("overhead", "crosslink", "check", "profile", "reader")
+SIZES = {
+    "small": Scale(pages=20, terms=500, events=60),
+    # The format allows at most 99 sections; 99 sections of 10× the usual length carry the text of
+    # about 1,000 ordinary pages per language.
+    "large": Scale(pages=99, terms=5000, events=500, paragraphs=30),
+}
+EPOCH = "1767225600"  # fixed SOURCE_DATE_EPOCH: every variant renders the same dates
+
+
+def progress(message: str) -> None:
+    """Prints one progress line."""
+    print(f"[bench] {message}", flush=True)
+
+
+def environment() -> dict[str, str]:
+    """Returns the environment of every measured build (the one build.py gives MkDocs)."""
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=EPOCH)
+
+
+def prepare(name: str, work: Path, seed: int) -> tuple[Project, dict[str, Any]]:
+    """Creates the project of one size (the real content or synthetic) and its plain twin."""
+    root, plain = work / name, work / f"{name}-plain"
+    if name == "real":
+        snapshot(REPO / "content", root, git=True)
+        info: dict[str, Any] = {"markdown_bytes": sum(p.stat().st_size for p in (REPO / "content").rglob("*.md"))}
+    else:
+        generated = work / f"{name}-content"
+        info = generate(generated, SIZES[name], seed)
+        snapshot(generated, root)
+    started = time.perf_counter()
+    write_plain(root, plain)
+    info["plain_pages_per_lang"] = sum(1 for _ in (plain / "docs-zh").rglob("*.md"))
+    progress(f"prepared {name}: {info} (plain twin in {time.perf_counter() - started:.1f}s)")
+    return Project(name, root, plain), info
+
+
+def mkdocs_build(cwd: Path, lang: str, out: Path) -> list[str]:
+    """Returns the command of one strict MkDocs build (what build.py runs per language)."""
+    return [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(cwd / LANG_CONFIGS[lang]), "-d", str(out)]
+
+
+def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
+    """Hooked vs plain builds per language, full build.py builds (parallel, sequential) vs plain parallel."""
+    env, out = environment(), work / "out" / project.name
+    build_py = [PYTHON, str(project.root / "build.py"), "--root", str(project.root), "build"]
+    plain_both = [(mkdocs_build(project.plain, lang, out / f"plain-both-{lang}"), project.plain) for lang in LANG_CONFIGS]
+    variants = {
+        "hooked zh": lambda: measure.run(mkdocs_build(project.root, "zh", out / "hooked-zh"), project.root, env),
+        "plain zh": lambda: measure.run(mkdocs_build(project.plain, "zh", out / "plain-zh"), project.plain, env),
+        "hooked en": lambda: measure.run(mkdocs_build(project.root, "en", out / "hooked-en"), project.root, env),
+        "plain en": lambda: measure.run(mkdocs_build(project.plain, "en", out / "plain-en"), project.plain, env),
+        "build.py build": lambda: measure.run(build_py, project.root, env),
+        "build.py build --sequential": lambda: measure.run([*build_py, "--sequential"], project.root, env),
+        "plain zh+en parallel": lambda: measure.run_together(plain_both, env),
+    }
+    samples = measure.alternate(variants, runs, lambda line: progress(f"{project.name}{line}"))
+    hooked = measure.added(samples["hooked zh"], samples["hooked en"])
+    plain = measure.added(samples["plain zh"], samples["plain en"])
+    return {
+        "variants": {name: measure.summarize(values) for name, values in samples.items()},
+        "ratios": {
+            "full build (build.py build / plain zh+en parallel), wall": measure.paired_ratio(
+                samples["build.py build"], samples["plain zh+en parallel"]),
+            "mkdocs builds (hooked zh+en / plain zh+en), wall": measure.paired_ratio(hooked, plain),
+            "mkdocs builds (hooked zh+en / plain zh+en), CPU": measure.paired_ratio(hooked, plain, "cpu"),
+            "hooked zh / plain zh, wall": measure.paired_ratio(samples["hooked zh"], samples["plain zh"]),
+            "hooked en / plain en, wall": measure.paired_ratio(samples["hooked en"], samples["plain en"]),
+            "parallel / sequential build.py build, wall": measure.paired_ratio(
+                samples["build.py build"], samples["build.py build --sequential"]),
+        },
+    }
+
+
+def check_time(project: Project, runs: int) -> dict[str, Any]:
+    """Times `build.py check` as a user runs it (process start included)."""
+    command = [PYTHON, str(project.root / "build.py"), "--root", str(project.root), "check"]
+    samples = measure.alternate({"build.py check": lambda: measure.run(command, project.root, environment())}, runs,
+                                lambda line: progress(f"{project.name}{line}"))
+    return measure.summarize(samples["build.py check"])
+
+
+def profile(project: Project, lang: str) -> dict[str, Any]:
+    """Profiles one in-process build in a child process; keeps the .prof next to the results."""
+    prof, summary = OUT / f"profile-{project.name}-{lang}.prof", OUT / f"profile-{project.name}-{lang}.json"
+    subprocess.run([PYTHON, "-m", "benchmarks.profile_build", str(project.root), lang, str(prof), str(summary)],
+                   cwd=REPO, env=environment(), check=True, capture_output=True)
+    data: dict[str, Any] = json.loads(summary.read_text(encoding="utf-8"))
+    return data
+
+
+def machine() -> dict[str, Any]:
+    """Describes the machine and the versions measured."""
+    versions = {name: metadata.version(name) for name in
+                ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "jieba", "PyYAML", "nh3",
+                 "ahocorasick_rs", "Jinja2")}
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip()
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    import yaml
+
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gib": round(os.sysconf("SC_PAGE_SIZE") *
+            os.sysconf("SC_PHYS_PAGES") / 2**30, 1), "platform": platform.platform(), "python": platform.python_version(),
+            "libyaml": yaml.__with_libyaml__, "node": node, "versions": versions}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """Returns the command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
+    parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
+    parser.add_argument("--sizes", default="real,small,large", help="comma-separated subset of real,small,large")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/primer-bench"), help="scratch folder")
+    parser.add_argument("--site", type=Path, help="built site for the reader part (default: the real snapshot's)")
+    parser.add_argument("--lighthouse-preset", default="mobile", choices=("mobile", "desktop"))
+    parser.add_argument("--seed", type=int, default=0)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs the selected parts; writes the JSON results and prints the table."""
+    args = parse_args(argv)
+    parts, sizes = args.parts.split(","), args.sizes.split(",")
+    OUT.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "runs": args.runs,
+                               "machine": machine(), "projects": {}, "overhead": {}, "check": {}, "profile": {}}
+    projects = {}
+    if {"overhead", "check", "profile"} & set(parts):
+        for name in sizes:
+            projects[name], results["projects"][name] = prepare(name, args.work, args.seed)
+    for name, project in projects.items():
+        if "check" in parts:
+            results["check"][name] = check_time(project, args.runs)
+        if "overhead" in parts:
+            results["overhead"][name] = overhead(project, args.work, args.runs)
+        if "profile" in parts and name in ("real", "large"):
+            results["profile"][name] = {lang: profile(project, lang) for lang in LANG_CONFIGS}
+    if "crosslink" in parts:
+        from benchmarks.crosslink_bench import crosslink_benchmark
+
+        sys.path.insert(0, str(REPO))
+        results["crosslink"] = crosslink_benchmark(args.runs, args.seed, progress)
+    if "reader" in parts:
+        from benchmarks.reader_budget import lighthouse_budget, size_budget
+
+        site = args.site or (args.work / "real" / "site" if (args.work / "real" / "site").is_dir() else REPO / "site")
+        results["reader"] = {"site": str(site), "sizes": size_budget(site),
+                             "lighthouse": lighthouse_budget(site, OUT, args.lighthouse_preset)}
+    path = OUT / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(report.table(results))
+    progress(f"results: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""Malformed and hostile content: each input gives a located error or is rendered inert —
+never a traceback, a hang or a half-written site."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build
+from primer.check import run_check
+from tests.helpers import FIXTURES, article, make_project, run_build
+
+TERM = "content/glossary/llm.yml"
+EVENT = "content/timeline/gpt-3-2020.yml"
+SOURCE = "content/sources/brown-2020-gpt3.yml"
+BODY = "content/sections/01-basics/en.md"
+META = "content/sections/01-basics/meta.yml"
+
+
+def replace(old: str, new: str):
+    """Returns an edit that replaces text in a file."""
+    def edit(text: bytes) -> bytes:
+        assert old.encode() in text, old
+        return text.replace(old.encode(), new.encode(), 1)
+    return edit
+
+
+def put(data: bytes):
+    """Returns an edit that replaces the whole file."""
+    return lambda _text: data
+
+
+# (id, file, edit, expected issue line — exact, or a regex when it starts with '^')
+CASES = [
+    ("yaml-syntax", TERM, replace("kind: concept", "kind: [concept"), f"^{TERM}:\\d+:\\d+: YAML syntax error"),
+    ("tab-indent", TERM, replace("  term: 大语言模型", "\tterm: 大语言模型"), f"^{TERM}:\\d+:\\d+: YAML syntax error"),
+    ("python-tag", TERM, replace("kind: concept", "kind: !!python/object/apply:os.system [ls]"),
+     f"^{TERM}:2:7: YAML syntax error: could not determine a constructor"),
+    ("wrong-type-list", TERM, replace("definition: 在海量文本上", "definition: [在海量文本上"),
+     f"^{TERM}:\\d+:\\d+: YAML syntax error"),
+    ("wrong-type-bool", TERM, replace("term: large language model", "term: yes"),
+     f"{TERM}:9: 'en.term' must be text, not bool"),
+    ("wrong-type-mapping", TERM, replace("related: [large-model, transformer]", "related: {a: b}"),
+     f"{TERM}:12: 'related' must be a list"),
+    ("null-required", TERM, replace("term: 大语言模型", "term: ~"), f"{TERM}:5: missing required field 'zh.term'"),
+    ("top-level-list", TERM, put(b"- id: llm\n"), f"{TERM}:1: top level must be a mapping of fields (key: value)"),
+    ("empty-file", TERM, put(b""), f"{TERM}:1: file is empty"),
+    ("non-utf8", TERM, put("id: llm\nkind: 概念\n".encode("gb18030")), f"{TERM}:2: file is not valid UTF-8; re-save it as UTF-8"),
+    ("duplicate-key", TERM, replace("kind: concept", "kind: concept\nkind: method"), f"{TERM}:3: duplicate key 'kind'; keep only one"),
+    ("huge-value", TERM, replace("definition: A language model", "definition: " + "x" * 5000 + " A language model"),
+     f"{TERM}:11: 'en.definition' is longer than 1200 characters; shorten it"),
+    ("huge-file", TERM, lambda text: text + b"# " + b"x" * (600 * 1024) + b"\n", f"{TERM}: file is larger than 512 KiB; split it"),
+    ("path-id", TERM, replace("id: llm", "id: ../x"), f"{TERM}:1: 'id' '../x' is not a valid id: use a-z, 0-9 and single '-'"),
+    ("path-related", TERM, replace("related: [large-model, transformer]", "related: [../../etc/passwd]"),
+     f"{TERM}:12: 'related' has invalid id '../../etc/passwd': use a-z, 0-9 and single '-'"),
+    ("unknown-related", TERM, replace("related: [large-model, transformer]", "related: [nobody]"),
+     f"{TERM}:12: unknown term 'nobody' in 'related'; check the id or add it"),
+    ("self-related", TERM, replace("related: [large-model, transformer]", "related: [llm]"),
+     f"{TERM}:12: a term cannot be related to itself"),
+    ("unknown-source", TERM, replace("sources: [brown-2020-gpt3]", "sources: [ghost-1999]"),
+     f"{TERM}:13: unknown source 'ghost-1999' in 'sources'; check the id or add it"),
+    ("alias-bomb", TERM, replace("aliases: [大型语言模型]",
+                                 "aliases: &a [[x, x, x], [x, x, x]]\n  extra: &b [*a, *a, *a, *a, *a, *a, *a, *a]"),
+     f"{TERM}:6: 'zh.aliases' must contain only non-empty text items"),
+    ("javascript-url", SOURCE, replace("url: https://arxiv.org/abs/2005.14165", "url: javascript:alert(1)"),
+     f"{SOURCE}:7: 'url' must start with https:// or http://"),
+    ("impossible-date", EVENT, replace("date: 2020-05", "date: 2023-02-30"), f"{EVENT}:2: 'date' '2023-02-30' has no day 30 in that month"),
+    ("unknown-tag", EVENT, replace("tags: [model]", "tags: [rumour]"),
+     f"{EVENT}:3: unknown tag 'rumour'; use one of: architecture, model, product, method, dataset, milestone, organization, policy"),
+    ("era-mismatch", EVENT, replace("date: 2020-05", "date: 2020-05\nera: early"),
+     f"{EVENT}:3: 'era' is 'early' but the date 2020-05 falls in era 'pretrained'; remove 'era' (it is derived) or fix the date"),
+    ("md-javascript-link", BODY, lambda t: t + b"\n[click](javascript:alert(1))\n",
+     f"{BODY}:11:7: link 'javascript:alert(1' is not allowed; use https:// URLs or section:, term:, event:, page: links"),
+    ("md-data-link", BODY, lambda t: t + b"\n[x](data:text/html;base64,PHNjcmlwdD4=)\n",
+     f"{BODY}:11:3: link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed; use https:// URLs or section:, term:, event:, page: links"),
+    ("md-heading-without-id", BODY, lambda t: t + b"\n## Hostile heading\n", f"{BODY}:11: heading 'Hostile heading' has no id; add one like {{#my-id}} (a-z, 0-9, -)"),
+    ("md-bad-heading-id", BODY, lambda t: t + b'\n## X {#"onmouseover=alert(1)}\n',
+     f"{BODY}:11: heading id '\"onmouseover=alert(1)' must use a-z, 0-9 and single '-'"),
+    ("md-missing-anchor", BODY, lambda t: t + b"\n[x](section:basics#nowhere)\n", f"{BODY}:11:3: section 'basics' has no heading id 'nowhere'"),
+    ("meta-unknown-field", META, replace("order: 1", "order: 1\nonload: alert(1)"),
+     f"{META}:3: unknown field 'onload'; expected one of: description, id, order, sources, terms, title, translated_from"),
+]
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "mini" / "content", tmp_path / "content")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("name", "path", "edit", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_hostile_input_gives_a_located_error(project: Path, name: str, path: str, edit, expected: str) -> None:
+    """The checker names the file and line of the problem and exits 1."""
+    target = project / path
+    target.write_bytes(edit(target.read_bytes()))
+    lines = [issue.format() for issue in run_check(project)]
+    if expected.startswith("^"):
+        assert any(re.match(expected, line) for line in lines), lines
+    else:
+        assert expected in lines, lines
+    assert build.main(["--root", str(project), "check"]) == 1
+
+
+def test_there_are_at_least_25_hostile_cases() -> None:
+    """The issue asks for at least 25 malformed or hostile inputs (plus the inert-rendering ones)."""
+    assert len(CASES) >= 25
+
+
+def test_bom_and_crlf_content_builds_like_any_other(project: Path) -> None:
+    """Windows line ends and a byte-order mark are not errors."""
+    term = project / TERM
+    term.write_bytes(b"\xef\xbb\xbf" + term.read_bytes().replace(b"\n", b"\r\n"))
+    assert [i.format() for i in run_check(project)] == []
+
+
+def test_related_cycles_are_fine(project: Path) -> None:
+    """a -> b -> a is normal for related terms and renders without recursion."""
+    assert "related: [llm]" in (project / "content/glossary/large-model.yml").read_text(encoding="utf-8")
+    assert "large-model" in (project / TERM).read_text(encoding="utf-8")
+    assert [i.format() for i in run_check(project)] == []
+
+
+def test_hostile_text_in_every_field_is_rendered_inert(tmp_path: Path) -> None:
+    """Markup, handlers, template syntax and front matter in content come out as text."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    payload = "<script>alert(1)</script><img src=x onerror=alert(2)> {{ 7*7 }} {% raw %}"
+    for path, old in ((TERM, "在海量文本上预训练、参数规模很大的语言模型。"),
+                      (EVENT, "OpenAI releases GPT-3."), ("content/taxonomy.yml", "Process text.")):
+        file = project / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, f"'{payload}'"), encoding="utf-8")
+    body = project / BODY
+    body.write_text("---\ntitle: injected\n---\n" + body.read_text(encoding="utf-8")
+                    + f"\n{payload}\n\n<a href=\"javascript:alert(3)\" onclick=\"x()\">a</a>\n", encoding="utf-8")
+    result = run_build(project, "build")
+    assert result.returncode == 0, result.stderr
+    for page in (project / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        text = article(html) if "md-content__inner" in html else html
+        assert not re.search(r"<script>alert|<[a-z][^<>]*\son(error|click)=|href=\"javascript:", text), page
+        assert " 49 " not in text, page
+    glossary = article((project / "site/zh/glossary/index.html").read_text(encoding="utf-8"))
+    assert "{{ 7*7 }} {% raw %}" in glossary  # Markdown definitions: markup removed, text kept
+    axis = article((project / "site/en/classification/modality/index.html").read_text(encoding="utf-8"))
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in axis  # plain-text fields: escaped
+    section = (project / "site/en/sections/basics/index.html").read_text(encoding="utf-8")
+    assert "<title>Basics" in section  # the body's front matter did not replace ours
