@@ -4,12 +4,14 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Debian packages the tests need: a browser for end-to-end tests, CJK fonts for screenshots and PDFs.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk
+# Debian packages: Chromium prints the PDFs and drives the browser tests, Noto CJK renders Chinese,
+# poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
 
 .PHONY: site test check serve clean lint system-deps
 
-site: $(VENV)/.runtime
+site: $(VENV)/.runtime system-deps
+	$(BIN)/python build.py export
 	$(BIN)/python build.py build
 
 test: $(VENV)/.dev system-deps

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -13,14 +15,30 @@ from pathlib import Path
 from typing import Any
 
 
+# Linux charges a parent's resident set at exec time to the child's ru_maxrss, so commands are
+# started by this small launcher (python -S: a few MiB) instead of by the runner (which may hold
+# jieba's dictionary). It reports the command's own wall, CPU and peak RSS as JSON.
+LAUNCHER = """
+import json, os, sys, time
+started = time.perf_counter()
+pid = os.posix_spawn(sys.argv[2], sys.argv[2:], os.environ)
+_, status, usage = os.wait4(pid, 0)
+wall = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    json.dump([os.waitstatus_to_exitcode(status), wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss], out)
+"""
+
+
 @dataclass(frozen=True, slots=True)
 class Sample:
-    """One measured run: wall seconds, CPU seconds (user + system) and peak RSS of the largest
-    process in the run's process tree (KiB, from wait4's rusage)."""
+    """One measured run: wall seconds, CPU seconds (user + system), peak RSS of the largest
+    process in the run's process tree (KiB, from wait4's rusage) and the 1-minute load average
+    when it started (other work on the machine)."""
 
     wall: float
     cpu: float
     maxrss_kib: int
+    load: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
         """Returns the sample as JSON-ready values."""
@@ -31,40 +49,55 @@ class RunFailed(RuntimeError):
     """A measured command exited with an error."""
 
 
-def start(command: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], Any]:
-    """Starts a command with its output going to a temporary file (no pipe to fill up)."""
+@dataclass(slots=True)
+class Started:
+    """A command started through the launcher."""
+
+    process: subprocess.Popen[bytes]
+    log: Any
+    report: Path
+    load: float
+
+
+def start(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Started:
+    """Starts a command (absolute executable path first) with its output in a temporary file."""
     log = tempfile.TemporaryFile()
-    return subprocess.Popen(list(command), cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT), log
+    handle, report = tempfile.mkstemp(prefix="bench-", suffix=".json")
+    os.close(handle)
+    launcher = [sys.executable, "-S", "-c", LAUNCHER, report, *map(str, command)]
+    load = os.getloadavg()[0]
+    process = subprocess.Popen(launcher, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+    return Started(process, log, Path(report), load)
 
 
-def finish(process: subprocess.Popen[bytes], log: Any, started: float) -> Sample:
+def finish(started: Started) -> Sample:
     """Waits for a started command; returns its sample or raises RunFailed with its output."""
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        log.seek(0)
-        tail = log.read().decode("utf-8", "replace")[-3000:]
-        raise RunFailed(f"{' '.join(map(str, process.args))} exited {process.returncode}:\n{tail}")  # type: ignore[arg-type]
-    log.close()
-    return Sample(wall=wall, cpu=usage.ru_utime + usage.ru_stime, maxrss_kib=usage.ru_maxrss)
+    started.process.wait()
+    try:
+        status, wall, cpu, maxrss = json.loads(started.report.read_text() or "[1, 0, 0, 0]")
+    finally:
+        started.report.unlink(missing_ok=True)
+    if status != 0 or started.process.returncode != 0:
+        started.log.seek(0)
+        tail = started.log.read().decode("utf-8", "replace")[-3000:]
+        raise RunFailed(f"{' '.join(map(str, started.process.args))[-300:]} exited {status}:\n{tail}")
+    started.log.close()
+    return Sample(wall=wall, cpu=cpu, maxrss_kib=maxrss, load=started.load)
 
 
 def run(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Sample:
     """Runs one command to completion and measures it."""
-    started = time.perf_counter()
-    process, log = start(command, cwd, env)
-    return finish(process, log, started)
+    return finish(start(command, cwd, env))
 
 
 def run_together(commands: Sequence[tuple[Sequence[str], Path]], env: dict[str, str]) -> Sample:
     """Runs commands concurrently; wall is until the last ends, CPU is summed, memory is the sum
     of each process's peak (they run at the same time)."""
-    started = time.perf_counter()
-    running = [start(command, cwd, env) for command, cwd in commands]
-    samples = [finish(process, log, started) for process, log in running]
-    return Sample(wall=max(s.wall for s in samples), cpu=sum(s.cpu for s in samples),
-                  maxrss_kib=sum(s.maxrss_kib for s in samples))
+    clock = time.perf_counter()
+    samples = [finish(started) for started in [start(command, cwd, env) for command, cwd in commands]]
+    wall = time.perf_counter() - clock
+    return Sample(wall=wall, cpu=sum(s.cpu for s in samples), maxrss_kib=sum(s.maxrss_kib for s in samples),
+                  load=samples[0].load)
 
 
 def alternate(variants: dict[str, Callable[[], Sample]], runs: int,
@@ -79,7 +112,7 @@ def alternate(variants: dict[str, Callable[[], Sample]], runs: int,
             sample = variants[name]()
             samples[name].append(sample)
             progress(f"  round {round_number + 1}/{runs} {name}: {sample.wall:.2f}s wall, {sample.cpu:.2f}s CPU, "
-                     f"{sample.maxrss_kib / 1024:.0f} MiB")
+                     f"{sample.maxrss_kib / 1024:.0f} MiB, load {sample.load:.1f}")
     return samples
 
 
@@ -91,7 +124,8 @@ def summary(values: Sequence[float]) -> dict[str, Any]:
 def summarize(samples: list[Sample]) -> dict[str, Any]:
     """Returns the summaries of wall, CPU and peak memory of one variant."""
     return {"wall": summary([s.wall for s in samples]), "cpu": summary([s.cpu for s in samples]),
-            "maxrss_mib": summary([s.maxrss_kib / 1024 for s in samples])}
+            "maxrss_mib": summary([s.maxrss_kib / 1024 for s in samples]),
+            "load_at_start": summary([s.load for s in samples])}
 
 
 def paired_ratio(numerators: list[Sample], denominators: list[Sample], field: str = "wall") -> dict[str, Any]:

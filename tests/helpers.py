@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -29,10 +30,10 @@ def make_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
-def run_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Runs `build.py` of a project copy in a subprocess."""
+def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Runs `build.py` of a project copy in a subprocess (with extra environment variables)."""
     return subprocess.run([sys.executable, str(project / "build.py"), *args], cwd=project,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
 
 
 def write(path: Path, text: str) -> Path:

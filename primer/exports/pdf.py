@@ -16,6 +16,7 @@ from primer.render import render, ui_strings
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
+NODE_ID = re.compile(rb"\(node(\d{8})\)")
 
 
 def chromium_path() -> str:
@@ -24,7 +25,7 @@ def chromium_path() -> str:
 
 
 def print_pdf(html_file: Path, pdf_file: Path, lang: str, title: str) -> None:
-    """Prints `html_file` to `pdf_file` (A4, page numbers, outline, tagged); network stays off."""
+    """Prints `html_file` to `pdf_file` (A4, page numbers, outline, tagged; reproducible)."""
     from playwright.sync_api import sync_playwright
 
     footer = render("pdf-footer.html.j2", title=title, page_label=ui_strings()[lang]["page"])
@@ -41,21 +42,29 @@ def print_pdf(html_file: Path, pdf_file: Path, lang: str, title: str) -> None:
                      margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
         finally:
             browser.close()
-    pin_dates(pdf_file)
+    data = renumber_nodes(pin_dates(pdf_file.read_bytes()))
+    pdf_file.write_bytes(data)
 
 
-def pin_dates(pdf_file: Path) -> None:
+def renumber_nodes(data: bytes) -> bytes:
+    """Renumbers the structure-element ids Chromium takes from its DOM node counter (which differs
+    from run to run) as 1, 2, 3 … in their original order: same length, same sort order."""
+    order = sorted({int(found) for found in NODE_ID.findall(data)})
+    new = {old: index for index, old in enumerate(order, start=1)}
+    return NODE_ID.sub(lambda m: b"(node%08d)" % new[int(m.group(1))], data)
+
+
+def pin_dates(data: bytes) -> bytes:
     """Replaces the PDF's creation and modification dates with SOURCE_DATE_EPOCH (same length,
-    so the cross-reference offsets stay valid) to make the file reproducible."""
+    so the cross-reference offsets stay valid)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
-        return
+        return data
     stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y%m%d%H%M%S").encode()
-    data = pdf_file.read_bytes()
 
     def replace(match: re.Match[bytes]) -> bytes:
         suffix = match.group(3)
         pinned = b"+00'00'" if len(suffix) == 7 else (b"Z" + b" " * (len(suffix) - 1) if suffix else b"")
         return b"/" + match.group(1) + b" (D:" + stamp + pinned + b")"
 
-    pdf_file.write_bytes(PDF_DATE.sub(replace, data))
+    return PDF_DATE.sub(replace, data)
