@@ -28,13 +28,14 @@ OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global state
     lang = config.extra["primer_lang"]
+    offline = config.plugins["material/offline"].config.enabled  # it turns directory URLs off after us
     try:
-        state = BuildState.load(ROOT, lang, directory_urls=config.use_directory_urls,
+        state = BuildState.load(ROOT, lang, directory_urls=config.use_directory_urls and not offline,
                                 site_url=config.site_url or "", repository=config.extra.get("repository", ""))
     except ContentError as error:
         raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
     config.nav = navigation(state.content, state.pages, lang)
-    if config.plugins["material/offline"].config.enabled:
+    if offline:
         # Our vendored copy; Material's offline plugin would otherwise add a CDN URL.
         config.extra["polyfills"] = [OFFLINE_SHIM]
     if lang == "zh":

@@ -64,7 +64,8 @@ class AxeReports:
                   return report;
                 }""",
                 {rule: selector for rule, (selector, _) in KNOWN.items()})
-        return self.reports[(lang, name)]["violations"]
+        violations: list[dict[str, Any]] = self.reports[(lang, name)]["violations"]
+        return violations
 
 
 def describe(rule: dict[str, Any], nodes: list[dict[str, Any]]) -> str:

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Route, expect, sync_playwright
 
-from primer.loader import Content, load_content
+from primer.loader import load_content
+from primer.model import Content
 from primer.render import plain_text
 from tests.helpers import ROOT
 
@@ -30,7 +31,8 @@ ARTIFACTS = ROOT / "test-artifacts"
 LANGS = ("zh", "en")
 KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glossary/",
              "timeline": "timeline/", "classification": "classification/"}
-PHONE = {"viewport": {"width": 375, "height": 812}, "is_mobile": True, "has_touch": True}
+PHONE_WIDTH = 375
+PHONE: dict[str, Any] = {"viewport": {"width": PHONE_WIDTH, "height": 812}, "is_mobile": True, "has_touch": True}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -222,8 +224,9 @@ def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], conte
 
 def visible_events(page: Page) -> list[str]:
     """Ids of the timeline events a reader can see."""
-    return page.eval_on_selector_all(
+    ids: list[str] = page.eval_on_selector_all(
         "li.primer-event[data-tags]", "events => events.filter(e => e.checkVisibility()).map(e => e.id)")
+    return ids
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -287,9 +290,8 @@ OVERFLOWING = """(width) => {
 def test_phone_viewport_has_no_horizontal_scroll(new_tab: Callable[..., Tab], lang: str, name: str) -> None:
     """At 375×812 the page cannot scroll sideways and nothing sticks out past the right edge."""
     page = new_tab(**PHONE).open(f"/{lang}/{KEY_PAGES[name]}")
-    width = PHONE["viewport"]["width"]
-    assert page.evaluate(OVERFLOWING, width) == []
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.evaluate(OVERFLOWING, PHONE_WIDTH) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
     page.evaluate("window.scrollTo(500, 0)")
     assert page.evaluate("window.scrollX") == 0
     screenshot(page, f"phone-{lang}-{name}")
