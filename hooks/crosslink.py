@@ -25,7 +25,8 @@ linker: TermLinker | None = None
 
 
 def _state(config: MkDocsConfig) -> BuildState:
-    return config["primer_state"]
+    state: BuildState = config["primer_state"]
+    return state
 
 
 def _glossary_url(files: Files) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import logging
+import os
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from primer.issues import ContentError, errors_only
@@ -51,7 +51,8 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        return cls(root=root, lang=lang, content=content, pages=build_pages(content, lang, Router(directory_urls), site_url, root, repository),
+        pages = build_pages(content, lang, Router(directory_urls), site_url, root, repository)
+        return cls(root=root, lang=lang, content=content, pages=pages,
                    revision_dates=git_revision_dates(root))
 
     def revision_date(self, page: GeneratedPage) -> str | None:
@@ -75,7 +76,7 @@ def git_revision_dates(root: Path) -> dict[str, str]:
     current = ""
     for line in result.stdout.splitlines():
         if line.startswith("\0"):
-            stamp = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc)
+            stamp = datetime.fromtimestamp(int(line[1:]), tz=UTC)
             current = stamp.strftime("%Y-%m-%d")
         elif line.strip() and line not in dates:
             dates[line] = current

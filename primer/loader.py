@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from primer.fields import LANGS, FieldReader, as_mapping
 from primer.issues import Issue, relpath
@@ -13,7 +13,14 @@ from primer.model import Content, Document, Era, Localized, Source, TaxonomyAxis
 from primer.yamlsource import load_yaml, read_text
 
 SECTION_FOLDER = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
-T = TypeVar("T")
+class HasId(Protocol):
+    """Anything loaded from `content/<folder>/<id>.yml`."""
+
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=HasId)
 
 
 class ContentLoader:
@@ -64,7 +71,7 @@ class ContentLoader:
             if reader is None:
                 continue
             item = build(reader)
-            item_id = getattr(item, "id")
+            item_id = item.id
             if item_id and item_id != path.stem:
                 reader.error("id", f"id '{item_id}' differs from the file name '{path.name}'; "
                              f"rename the file to {item_id}.yml or fix the id")
@@ -100,7 +107,8 @@ class ContentLoader:
         expected_id, expected_order = folder.name, 0
         match = SECTION_FOLDER.match(folder.name)
         if is_section and not match:
-            self.issues.append(Issue(path=self.shown(folder), message="section folders are named NN-<id>, e.g. 01-definition"))
+            self.issues.append(Issue(path=self.shown(folder),
+                                     message="section folders are named NN-<id>, e.g. 01-definition"))
             return None
         if match and is_section:
             expected_order, expected_id = int(match.group(1)), match.group(2)

@@ -15,7 +15,8 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
     t = ui_strings()[lang]
     available = {page.uri: page.title for page in pages}
     nav: list[Any] = [{t["home"]: PAGE_URIS["home"]}]
-    nav.append({t["sections"]: [{theme_text(section.title.get(lang)): section_uri(section.id)} for section in content.sections]})
+    sections = [{theme_text(section.title.get(lang)): section_uri(section.id)} for section in content.sections]
+    nav.append({t["sections"]: sections})
     for name in ("glossary", "timeline"):
         if PAGE_URIS[name] in available:
             nav.append({t[name]: PAGE_URIS[name]})

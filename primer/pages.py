@@ -14,10 +14,9 @@ from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
 from primer.render import render, ui_strings
-from primer.translation import STATUS_ORDER, translation_states
 from primer.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
+from primer.translation import STATUS_ORDER, translation_states
 from primer.views import axis_markdown, classification_markdown, glossary_jsonld, timeline_jsonld, timeline_markdown
-
 
 CONTRIBUTING = {"zh": "CONTRIBUTING.zh.md", "en": "CONTRIBUTING.md"}
 
@@ -161,7 +160,8 @@ def downloads_page(lang: str, root: Path, router: Router, site_url: str) -> Gene
     offline = not router.directory_urls
     sizes: dict[str, int] = {}
     if manifest_path.is_file() and not offline:
-        sizes = {entry["path"]: entry["bytes"] for entry in json.loads(manifest_path.read_text(encoding="utf-8"))["files"]}
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        sizes = {entry["path"]: entry["bytes"] for entry in manifest["files"]}
     site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
     base = f"{site_root}downloads/" if offline else "../../downloads/"
     groups = [(t[label], [(name, sizes.get(name)) for name in names]) for label, names in DOWNLOAD_GROUPS]

@@ -6,7 +6,7 @@ editor hints and `build.py check` cannot drift apart."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 KINDS = ("source", "document", "term", "event", "eras", "taxonomy")
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(kind: str) -> dict[str, Any]:
     """Returns the parsed schema of a content kind."""
     with open(SCHEMAS / f"{kind}.schema.json", encoding="utf-8") as handle:

@@ -10,9 +10,8 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
-
 from functools import lru_cache
+from pathlib import Path
 
 from primer.exports.data import write_data
 from primer.exports.llms import llms_full_txt, llms_txt

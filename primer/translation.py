@@ -79,11 +79,8 @@ def translation_states(content: Content) -> list[TranslationState]:
 def record_hash(path: Path, digest: str) -> None:
     """Writes `translated_from: <digest>` into a YAML file, keeping everything else as it is."""
     text = path.read_text(encoding="utf-8")
-    line = f"translated_from: {digest}"
-    if FIELD.search(text):
-        text = FIELD.sub(line, text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n" + line + "\n"
+    line = f'translated_from: "{digest}"'  # quoted: an all-digit hash would otherwise load as a number
+    text = FIELD.sub(line, text, count=1) if FIELD.search(text) else text.rstrip("\n") + "\n" + line + "\n"
     path.write_text(text, encoding="utf-8")
 
 

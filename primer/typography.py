@@ -70,7 +70,8 @@ def check_line(line: str) -> tuple[list[tuple[int, str]], str]:
         pieces.append(line[position:start])
         text = line[start:end]
         for rule in RULES:  # positions are reported in the original line
-            problems.extend((start + match.start() + 1, rule.message) for match in rule.pattern.finditer(line[start:end]))
+            found = rule.pattern.finditer(line[start:end])
+            problems.extend((start + match.start() + 1, rule.message) for match in found)
         for rule in RULES:
             text = rule.pattern.sub(rule.fix, text)
         pieces.append(text)
@@ -114,7 +115,7 @@ def yaml_text_lines(lines: list[str]) -> Iterator[tuple[int, int]]:
 def check_file(path: Path, shown: str) -> tuple[list[Issue], str | None]:
     """Returns the typography warnings of a zh.md or content YAML file and its fixed text
     (None when nothing changes)."""
-    text, problems = read_text(path, shown)
+    text, _unreadable = read_text(path, shown)
     if text is None:
         return [], None  # unreadable: the loader reports it
     lines = text.split("\n")

@@ -38,7 +38,8 @@ def check_documents(content: Content) -> Iterator[Issue]:
     """Checks sections and pages: metadata references and both Markdown bodies."""
     for page_id in REQUIRED_PAGES:
         if page_id not in content.pages:
-            yield Issue(path=f"content/pages/{page_id}", message=f"missing page '{page_id}': create meta.yml, zh.md, en.md")
+            yield Issue(path=f"content/pages/{page_id}",
+                        message=f"missing page '{page_id}': create meta.yml, zh.md, en.md")
     for document in (*content.sections, *content.pages.values()):
         yield from unknown(document.terms, content.terms, document.origin, "terms", "term")
         yield from unknown(document.sources, content.sources, document.origin, "sources", "source")
@@ -53,19 +54,22 @@ def check_body(content: Content, document: Document, refs: BodyRefs, path: str) 
     seen: set[str] = set()
     for heading in refs.headings:
         if heading.level == 1:
-            yield Issue(path=path, line=heading.line, message="no '# ' headings: the title comes from meta.yml; use '## '")
+            yield Issue(path=path, line=heading.line,
+                        message="no '# ' headings: the title comes from meta.yml; use '## '")
         if not heading.id:
             yield Issue(path=path, line=heading.line,
                         message=f"heading '{heading.text}' has no id; add one like {{#my-id}} (a-z, 0-9, -)")
         elif not ID_PATTERN.match(heading.id):
-            yield Issue(path=path, line=heading.line, message=f"heading id '{heading.id}' must use a-z, 0-9 and single '-'")
+            yield Issue(path=path, line=heading.line,
+                        message=f"heading id '{heading.id}' must use a-z, 0-9 and single '-'")
         elif heading.id in seen or heading.id in RESERVED_IDS:
             yield Issue(path=path, line=heading.line, message=f"heading id '{heading.id}' is used twice on this page")
         seen.add(heading.id)
     for citation in refs.citations:
         if citation.source_id not in content.sources:
             yield Issue(path=path, line=citation.line, column=citation.column,
-                        message=f"unknown source '{citation.source_id}' in citation; add content/sources/{citation.source_id}.yml or fix the id")
+                        message=f"unknown source '{citation.source_id}' in citation; "
+                        f"add content/sources/{citation.source_id}.yml or fix the id")
     for link in refs.links:
         message = link_problem(content, link.scheme, link.target, link.anchor, seen)
         if message:
@@ -106,7 +110,8 @@ def check_same_headings(document: Document, refs: dict[str, BodyRefs]) -> Iterat
         if expected is None:
             wanted = "zh.md has no heading at this position"
         elif heading.id != expected.id:
-            wanted = f"zh.md has '{expected.id}' here" if expected.id else f"zh.md's heading here ('{expected.text}') has no id"
+            wanted = (f"zh.md has '{expected.id}' here" if expected.id
+                      else f"zh.md's heading here ('{expected.text}') has no id")
         else:
             continue
         yield Issue(path=document.body_paths.en, line=heading.line,
@@ -125,7 +130,8 @@ def check_terms(content: Content) -> Iterator[Issue]:
     for term in content.terms.values():
         yield from unknown(term.related, content.terms, term.origin, "related", "term")
         if term.id in term.related:
-            yield Issue(path=term.origin.path, line=term.origin.line_of("related"), message="a term cannot be related to itself")
+            yield Issue(path=term.origin.path, line=term.origin.line_of("related"),
+                        message="a term cannot be related to itself")
         yield from unknown(term.sources, content.sources, term.origin, "sources", "source")
         yield from check_classes(term, axes)
     for lang in LANGS:
@@ -182,7 +188,7 @@ def check_events(content: Content) -> Iterator[Issue]:
 
 def check_eras(content: Content) -> Iterator[Issue]:
     """Eras must not overlap; only the last may be open-ended."""
-    for earlier, later in zip(content.eras, content.eras[1:]):
+    for earlier, later in zip(content.eras, content.eras[1:], strict=False):
         if earlier.end is None or earlier.end >= later.start:
             yield Issue(path=later.origin.path, line=later.origin.line_of("start"),
                         message=f"era '{later.id}' overlaps era '{earlier.id}'; eras must not overlap")

@@ -50,7 +50,7 @@ class _LineLoader(yaml.SafeLoader):
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
-    _LineLoader.construct_mapping,  # type: ignore[arg-type]
+    _LineLoader.construct_mapping,
 )
 # Dates stay strings: we validate their format ourselves and keep YYYY-MM precision.
 _LineLoader.yaml_implicit_resolvers = {

@@ -95,7 +95,7 @@ def test_data_files_validate_and_csv_round_trips(real_dist: Path) -> None:
     glossary = json.loads((real_dist / "data/glossary.json").read_text(encoding="utf-8"))
     rows = list(csv.DictReader(io.StringIO((real_dist / "data/glossary.csv").read_text(encoding="utf-8"))))
     assert [row["id"] for row in rows] == [term["id"] for term in glossary["terms"]]
-    for row, term in zip(rows, glossary["terms"]):
+    for row, term in zip(rows, glossary["terms"], strict=True):
         assert row["term_zh"] == term["zh"]["term"] and row["definition_en"] == term["en"]["definition"]
         assert row["aliases_zh"].split("; ") == (term["zh"]["aliases"] or [""])
         assert row["source_urls"].split("; ") == [s["url"] for s in term["sources"]]

@@ -46,9 +46,12 @@ def llms_txt(content: Content, lang: str, base: str) -> str:
     """Returns the llms.txt index of one language."""
     t = ui_strings()[lang]
     home = content.pages["home"]
-    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), s.description.get(lang)) for s in content.sections]
-    views = [(t[name], absolute(base, PAGE_URIS[name]), t[f"{name}_blurb"]) for name in ("glossary", "timeline", "classification")]
-    views += [(axis.name.get(lang), absolute(base, axis_uri(axis.id)), axis.description.get(lang)) for axis in content.axes]
+    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), s.description.get(lang))
+                for s in content.sections]
+    views = [(t[name], absolute(base, PAGE_URIS[name]), t[f"{name}_blurb"])
+             for name in ("glossary", "timeline", "classification")]
+    views += [(axis.name.get(lang), absolute(base, axis_uri(axis.id)), axis.description.get(lang))
+              for axis in content.axes]
     return render("llms.txt.j2", title=home.title.get(lang), summary=home.description.get(lang), t=t,
                   sections=sections, views=views, full=base + "llms-full.txt", about=absolute(base, PAGE_URIS["about"]))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from primer.render import render, ui_strings
@@ -60,7 +60,7 @@ def pin_dates(data: bytes) -> bytes:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return data
-    stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y%m%d%H%M%S").encode()
+    stamp = datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%d%H%M%S").encode()
 
     def replace(match: re.Match[bytes]) -> bytes:
         suffix = match.group(3)

@@ -18,7 +18,13 @@ from primer.exports.pdf import print_pdf
 from primer.exports.singlefile import single_file
 from primer.model import Content
 from primer.sitebuild import (
-    LANG_CONFIGS, MANIFEST, LanguageBuild, build_languages, hosted_url, publish, write_root_files,
+    LANG_CONFIGS,
+    MANIFEST,
+    LanguageBuild,
+    build_languages,
+    hosted_url,
+    publish,
+    write_root_files,
 )
 
 ARCHIVE = "large-model-primer-offline.zip"

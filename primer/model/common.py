@@ -71,7 +71,8 @@ class Source:
         return cls(
             id=reader.identifier("id"), kind=kind, title=reader.text("title", max_length=400),
             authors=reader.strings("authors", required=True, min_items=1),
-            year=reader.integer("year", required=False, low=1800, high=2100), venue=reader.text("venue", required=False),
+            year=reader.integer("year", required=False, low=1800, high=2100),
+            venue=reader.text("venue", required=False),
             url=url, origin=Origin.of(reader),
         )
 
@@ -102,7 +103,8 @@ class Document:
             order=(reader.integer("order", required=is_section, low=1, high=99) or 0),
             title=Localized.of(reader.localized("title")),
             description=Localized.of(reader.localized("description")),
-            terms=reader.ids("terms"), sources=reader.ids("sources", required=is_section, min_items=2 if is_section else 0),
+            terms=reader.ids("terms"),
+            sources=reader.ids("sources", required=is_section, min_items=2 if is_section else 0),
             bodies=bodies, body_paths=body_paths, origin=Origin.of(reader), is_section=is_section,
             translated_from=reader.text("translated_from", required=False, max_length=12),
         )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import LANGS, FieldReader
-from primer.schemas import keys, vocabulary
 from primer.model.common import Origin
+from primer.schemas import keys, vocabulary
 
 TERM_KINDS = vocabulary("term", "kind")
 

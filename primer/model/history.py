@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import calendar
 import re
+from dataclasses import dataclass
 
 from primer.fields import FieldReader
-from primer.schemas import keys, vocabulary
 from primer.model.common import Localized, Origin
+from primer.schemas import keys, vocabulary
 
 EVENT_TAGS = vocabulary("event", "tags", "items")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from primer.fields import FieldReader, as_mapping
-from primer.schemas import keys
 from primer.model.common import Localized, Origin
+from primer.schemas import keys
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
