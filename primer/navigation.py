@@ -27,5 +27,5 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
         nav.append({t["downloads"]: PAGE_URIS["downloads"]})
     about = [{t[name.replace("-", "_")]: PAGE_URIS[name]} for name in ("about", "contributing", "translation-status")
              if PAGE_URIS[name] in available]
-    nav.append({t["about"]: about})
+    nav.append({t["project"]: about})
     return nav

@@ -1,0 +1,53 @@
+"""Regenerates the README screenshots from the built site (run after `make site`).
+
+Usage: .venv/bin/python scripts/readme_screenshots.py
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+SHOTS = {
+    "home-zh.png": "zh/",
+    "home-en.png": "en/",
+    "section-zh.png": "zh/sections/generalization/",
+    "section-en.png": "en/sections/definition/",
+}
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def main() -> None:
+    """Serves site/ on a free local port and saves one screenshot per page."""
+    handler = functools.partial(QuietHandler, directory=str(ROOT / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            for name, path in SHOTS.items():
+                page.goto(base + path)
+                page.wait_for_load_state("networkidle")
+                page.screenshot(path=str(ROOT / "assets" / "readme" / name))
+            browser.close()
+    finally:
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
