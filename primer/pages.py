@@ -37,12 +37,15 @@ def theme_text(text: str) -> str:
     return str(escape(text))
 
 
-def front_matter(*, title: str, description: str, **fields: Any) -> str:
+def front_matter(*, title: str | None, description: str, **fields: Any) -> str:
     """Returns a YAML front-matter block (safe_dump: values can never break out of it).
 
     Title and description are HTML-escaped here because the theme inserts them raw into
-    `<title>`, `<meta content="…">` and the navigation."""
-    fields.update(title=theme_text(title), description=theme_text(description))
+    `<title>`, `<meta content="…">` and the navigation. The home page has no title: the
+    theme then uses the site name alone instead of "name - name"."""
+    fields.update(description=theme_text(description))
+    if title is not None:
+        fields["title"] = theme_text(title)
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
@@ -80,7 +83,8 @@ def document_page(content: Content, document: Document, lang: str, uri: str, tem
     """Renders a section or stand-alone page."""
     body, references = document_body(content, document, lang, uri)
     folder = document.body_paths.get(lang).rsplit("/", 1)[0]
-    markdown = front_matter(title=document.title.get(lang), description=document.description.get(lang)) + render(
+    title = None if uri == PAGE_URIS["home"] else document.title.get(lang)
+    markdown = front_matter(title=title, description=document.description.get(lang)) + render(
         template, lang=lang, t=ui_strings()[lang], document=document, body=body, references=references,
         **extra,
     )

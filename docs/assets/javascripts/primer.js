@@ -44,9 +44,25 @@
     apply(buttons.some(function (b) { return b.getAttribute("data-tag") === initial; }) ? initial : "");
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setupTimelineFilter);
-  } else {
+  /* Anchor ids are the same in both languages: carry the current one across a language switch. */
+  function setupLanguageSwitch() {
+    document.querySelectorAll("a.primer-lang-link").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (location.hash) {
+          link.setAttribute("href", link.getAttribute("href").split("#")[0] + location.hash);
+        }
+      });
+    });
+  }
+
+  function setup() {
     setupTimelineFilter();
+    setupLanguageSwitch();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setup);
+  } else {
+    setup();
   }
 })();

@@ -1,0 +1,109 @@
+"""Browser test infrastructure: Debian Chromium through Playwright, a local static server, and
+tabs that record console problems and block every request that would leave the test server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
+
+from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
+from tests.helpers import ROOT
+
+ARTIFACTS = ROOT / "test-artifacts"
+LANGS = ("zh", "en")
+KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glossary/",
+             "timeline": "timeline/", "classification": "classification/"}
+PHONE_WIDTH = 375
+PHONE: dict[str, Any] = {"viewport": {"width": PHONE_WIDTH, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging every request to stderr."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+class _SiteServer(http.server.ThreadingHTTPServer):
+    """A static server that shrugs off clients hanging up mid-response (the browser moved on)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve_directory(root: Path) -> Iterator[str]:
+    """Serves `root` over HTTP on 127.0.0.1 and a free port; yields the base URL."""
+    server = _SiteServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    """Launches Debian's Chromium headless with the flags of PITFALLS.md."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class Tab:
+    """A page in its own browser context, with what it complained about and where it tried to go."""
+
+    page: Page
+    base: str
+    problems: list[str] = field(default_factory=list)
+    offsite: list[str] = field(default_factory=list)
+
+    def open(self, path: str, wait: Literal["load", "networkidle"] = "load") -> Page:
+        """Loads a site path (e.g. `/zh/glossary/`) and waits for the load event or a quiet network."""
+        self.page.goto(self.base + path, wait_until=wait)
+        return self.page
+
+
+def open_tab(browser: Browser, base: str, **context_options: Any) -> Tab:
+    """Opens a fresh context (own storage) whose requests may reach only the test server."""
+    context = browser.new_context(**{"color_scheme": "light", **context_options})
+    context.set_default_timeout(10_000)
+    tab = Tab(page=context.new_page(), base=base)
+    host = urlsplit(base).netloc
+
+    def only_local(route: Route) -> None:
+        # Everything is intercepted; anything not for the test server is recorded and never sent.
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            tab.offsite.append(route.request.url)
+            route.abort()
+
+    def console(message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            tab.problems.append(f"console {message.type}: {message.text} ({message.location.get('url')})")
+
+    context.route("**/*", only_local)
+    tab.page.on("console", console)
+    tab.page.on("pageerror", lambda error: tab.problems.append(f"page error: {error}"))
+    return tab
+
+

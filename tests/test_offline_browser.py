@@ -1,0 +1,119 @@
+"""The offline archive opened from disk: Chromium reads file:// URLs and every other request is
+blocked. Search in both languages, the language switch, term tooltips and the timeline filter work."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+from tests.browser import launch_chromium
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline archive extracted to a temporary folder."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(real_dist / "large-model-primer-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with launch_chromium() as chromium:
+        expect.set_options(timeout=8_000)
+        yield chromium
+
+
+class OfflineTab:
+    """A page that may load file:// URLs only; it records anything else it tried and console errors."""
+
+    def __init__(self, browser: Browser, root: Path) -> None:
+        self.context = browser.new_context(locale="en-US")
+        self.page = self.context.new_page()
+        self.root = root
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self.only_files)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def only_files(self, route: Route) -> None:
+        if route.request.url.startswith(("file:", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str) -> Page:
+        self.page.goto((self.root / path).as_uri())
+        return self.page
+
+
+@pytest.fixture()
+def tab(browser: Browser, unzipped: Path) -> Iterator[OfflineTab]:
+    opened = OfflineTab(browser, unzipped)
+    yield opened
+    assert opened.blocked == []
+    opened.context.close()
+
+
+def test_top_index_sends_the_reader_to_a_language(tab: OfflineTab) -> None:
+    """index.html at the top of the archive redirects to a language's home page."""
+    page = tab.open("index.html")
+    page.wait_for_url("**/en/index.html")
+    expect(page.locator("article h1").first).to_be_visible()
+
+
+@pytest.mark.parametrize(("lang", "query"), [("zh", "微调"), ("en", "fine-tuning")])
+def test_search_works_from_disk_and_its_results_open(tab: OfflineTab, lang: str, query: str) -> None:
+    """The inlined index and the vendored iframe-worker run search without a server."""
+    page = tab.open(f"{lang}/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")  # Material searches on keyup
+    first = page.locator(".md-search-result__list .md-search-result__link").first
+    expect(first).to_be_visible()
+    assert urlsplit(first.get_attribute("href") or "").path.endswith(f"/{lang}/sections/generalization.html")
+    first.click()
+    page.wait_for_url(f"**/{lang}/sections/generalization.html*")
+    assert tab.errors == []
+
+
+def test_language_switch_on_a_deep_page(tab: OfflineTab) -> None:
+    """The header menu opens the same page in the other language, from disk."""
+    page = tab.open("zh/sections/history.html")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__list a[data-lang="en"]').click()
+    page.wait_for_url("**/en/sections/history.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_hovering_a_term_shows_its_definition(tab: OfflineTab) -> None:
+    """Term tooltips need no network either."""
+    page = tab.open("en/sections/definition.html")
+    term = page.locator("article a.primer-term").first
+    term.hover()
+    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(tooltip).to_be_visible()
+    assert (term.get_attribute("title") or tooltip.inner_text()).strip()
+
+
+def test_timeline_filter_works_from_disk(tab: OfflineTab) -> None:
+    """The tag filter hides events without the tag and shows them again."""
+    page = tab.open("zh/timeline.html")
+    events = page.locator("li.primer-event")
+    total = events.count()
+    page.locator('[data-primer-filter] button[data-tag="product"]').click()
+    visible = page.eval_on_selector_all("li.primer-event", "es => es.filter(e => e.checkVisibility()).length")
+    assert 0 < visible < total
+    page.locator('[data-primer-filter] button[data-tag=""]').click()
+    assert page.eval_on_selector_all("li.primer-event", "es => es.filter(e => e.checkVisibility()).length") == total
