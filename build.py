@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -21,8 +22,9 @@ from primer.check import run_check  # noqa: E402
 from primer.exports.pipeline import export  # noqa: E402
 from primer.issues import errors_only, report  # noqa: E402
 from primer.loader import load_content  # noqa: E402
+from primer.model import Content  # noqa: E402
 from primer.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
-from primer.sitebuild import LANG_CONFIGS, build_environment, build_site  # noqa: E402
+from primer.sitebuild import LANG_CONFIGS, LanguageBuild, build_environment, build_site  # noqa: E402
 from primer.translation import STATUS_ORDER, mark_translated, translation_states  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
@@ -33,47 +35,47 @@ def progress(message: str) -> None:
     print(f"[primer] {message}", flush=True)
 
 
-def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> int:
-    """Validates all content without building; prints every issue."""
+def checked(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> tuple[int, Content]:
+    """Validates all content without building; prints every issue; returns the exit code and content."""
     started = time.perf_counter()
-    issues = run_check(root, fix=fix, list_unused=unused)
+    content, issues = run_check(root, fix=fix, list_unused=unused)
     report(issues)
     errors = errors_only(issues)
     warnings = len(issues) - len(errors)
     progress(f"checked content in {time.perf_counter() - started:.2f}s: {len(errors)} error(s), {warnings} warning(s)")
-    return EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK
+    return (EXIT_CONTENT if errors or (strict and warnings) else EXIT_OK), content
 
 
-def build(root: Path, langs: list[str], parallel: bool) -> int:
-    """Checks content, then builds the languages and publishes site/ atomically."""
+def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> int:
+    """Validates all content without building; prints every issue."""
+    return checked(root, fix=fix, strict=strict, unused=unused)[0]
+
+
+def publish_checked(root: Path, folder: str, step: Callable[[Content], list[LanguageBuild]]) -> int:
+    """Checks content, then runs a step that publishes `folder`/ atomically; reports what failed."""
     progress("checking content …")
-    if check(root) != EXIT_OK:
-        progress("not building: fix the problems above; site/ is unchanged")
+    code, content = checked(root)
+    if code != EXIT_OK:
+        progress(f"stopped: fix the problems above; {folder}/ is unchanged")
         return EXIT_CONTENT
-    failed = build_site(root, load_content(root)[0], langs, progress, parallel=parallel)
+    failed = step(content)
     for result in failed:
         print(f"--- mkdocs build ({result.lang}) ---\n{result.output}", file=sys.stderr)
     if failed:
-        progress("build failed; site/ is unchanged")
+        progress(f"failed; {folder}/ is unchanged")
         return EXIT_BUILD
-    progress(f"site ready: {root / 'site' / 'index.html'}")
+    progress(f"{folder}/ ready: {root / folder}")
     return EXIT_OK
+
+
+def build(root: Path, langs: list[str], parallel: bool) -> int:
+    """Builds the languages and publishes site/."""
+    return publish_checked(root, "site", lambda content: build_site(root, content, langs, progress, parallel))
 
 
 def export_all(root: Path) -> int:
-    """Checks content, then writes every export and publishes dist/ atomically."""
-    progress("checking content …")
-    if check(root) != EXIT_OK:
-        progress("not exporting: fix the problems above; dist/ is unchanged")
-        return EXIT_CONTENT
-    failed = export(root, load_content(root)[0], progress)
-    for result in failed:
-        print(f"--- mkdocs build ({result.lang}, offline) ---\n{result.output}", file=sys.stderr)
-    if failed:
-        progress("export failed; dist/ is unchanged")
-        return EXIT_BUILD
-    progress(f"exports ready in {root / 'dist'}")
-    return EXIT_OK
+    """Writes every export and publishes dist/."""
+    return publish_checked(root, "dist", lambda content: export(root, content, progress))
 
 
 def serve(root: Path, lang: str, address: str) -> int:

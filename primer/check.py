@@ -62,11 +62,11 @@ def unused_terms(content: Content) -> Iterator[Issue]:
                         message=f"term '{term.id}' is not mentioned on any page")
 
 
-def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> list[Issue]:
-    """Returns every issue of the content under `root`, sorted."""
+def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tuple[Content, list[Issue]]:
+    """Returns the content under `root` and every issue of it, sorted."""
     style = typography(root, fix)
     content, issues = load_content(root)
     issues += style + list(unfinished(root))
     if list_unused:
         issues += list(unused_terms(content))
-    return sorted(set(issues))
+    return content, sorted(set(issues))

@@ -96,7 +96,7 @@ def test_hostile_input_gives_a_located_error(project: Path, name: str, path: str
     """The checker names the file and line of the problem and exits 1."""
     target = project / path
     target.write_bytes(edit(target.read_bytes()))
-    lines = [issue.format() for issue in run_check(project)]
+    lines = [issue.format() for issue in run_check(project)[1]]
     if expected.startswith("^"):
         assert any(re.match(expected, line) for line in lines), lines
     else:
@@ -113,14 +113,14 @@ def test_bom_and_crlf_content_builds_like_any_other(project: Path) -> None:
     """Windows line ends and a byte-order mark are not errors."""
     term = project / TERM
     term.write_bytes(b"\xef\xbb\xbf" + term.read_bytes().replace(b"\n", b"\r\n"))
-    assert [i.format() for i in run_check(project)] == []
+    assert [i.format() for i in run_check(project)[1]] == []
 
 
 def test_related_cycles_are_fine(project: Path) -> None:
     """a -> b -> a is normal for related terms and renders without recursion."""
     assert "related: [llm]" in (project / "content/glossary/large-model.yml").read_text(encoding="utf-8")
     assert "large-model" in (project / TERM).read_text(encoding="utf-8")
-    assert [i.format() for i in run_check(project)] == []
+    assert [i.format() for i in run_check(project)[1]] == []
 
 
 def test_hostile_text_in_every_field_is_rendered_inert(tmp_path: Path) -> None:
