@@ -84,7 +84,8 @@ def document_page(content: Content, document: Document, lang: str, uri: str, tem
     body, references = document_body(content, document, lang, uri)
     folder = document.body_paths.get(lang).rsplit("/", 1)[0]
     title = None if uri == PAGE_URIS["home"] else document.title.get(lang)
-    markdown = front_matter(title=title, description=document.description.get(lang)) + render(
+    opt_out = {} if document.crosslink else {"crosslink": False}
+    markdown = front_matter(title=title, description=document.description.get(lang), **opt_out) + render(
         template, lang=lang, t=ui_strings()[lang], document=document, body=body, references=references,
         **extra,
     )

@@ -185,3 +185,23 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, breakage: s
         assert "content/sections/01-basics/meta.yml:10: unknown source 'nobody-1999' in 'sources'" in result.stderr
     assert digest(project / "site") == before
     assert not list(project.glob(".site-staging-*"))
+
+
+def test_a_page_can_opt_out_of_cross_linking(tmp_path: Path) -> None:
+    """`crosslink: false` in meta.yml leaves the page's terms unlinked; other pages keep theirs."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    meta = project / "content/sections/01-basics/meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "crosslink: false\n", encoding="utf-8")
+    assert run_build(project, "build", "--lang", "en").returncode == 0
+    assert "primer-term" not in article((project / "site/en/sections/basics/index.html").read_text(encoding="utf-8"))
+    assert "primer-term" in article((project / "site/en/timeline/index.html").read_text(encoding="utf-8"))
+
+
+def test_generated_pages_link_to_what_contributors_edit(mini_project: Path) -> None:
+    """Glossary and timeline pages open their folders on GitHub; the contributing page its file."""
+    repo = "https://github.com/large-model-primer/large-model-primer"
+    for page, target in (("glossary", f"{repo}/tree/main/content/glossary/"),
+                         ("timeline", f"{repo}/tree/main/content/timeline/"),
+                         ("contributing", f"{repo}/edit/main/CONTRIBUTING.zh.md")):
+        html = (mini_project / f"site/zh/{page}/index.html").read_text(encoding="utf-8")
+        assert f'href="{target}" title="编辑此页"' in html, page

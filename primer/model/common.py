@@ -92,6 +92,7 @@ class Document:
     origin: Origin
     is_section: bool
     translated_from: str = ""
+    crosslink: bool = True
 
     @classmethod
     def from_yaml(cls, reader: FieldReader, *, bodies: Localized, body_paths: Localized,
@@ -107,6 +108,7 @@ class Document:
             sources=reader.ids("sources", required=is_section, min_items=2 if is_section else 0),
             bodies=bodies, body_paths=body_paths, origin=Origin.of(reader), is_section=is_section,
             translated_from=reader.text("translated_from", required=False, max_length=12),
+            crosslink=reader.boolean("crosslink", default=True),
         )
 
     def body(self, lang: str) -> str:
