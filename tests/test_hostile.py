@@ -81,7 +81,7 @@ CASES = [
      f"{BODY}:11: heading id '\"onmouseover=alert(1)' must use a-z, 0-9 and single '-'"),
     ("md-missing-anchor", BODY, lambda t: t + b"\n[x](section:basics#nowhere)\n", f"{BODY}:11:3: section 'basics' has no heading id 'nowhere'"),
     ("meta-unknown-field", META, replace("order: 1", "order: 1\nonload: alert(1)"),
-     f"{META}:3: unknown field 'onload'; expected one of: description, id, order, sources, terms, title, translated_from"),
+     f"{META}:3: unknown field 'onload'; expected one of: crosslink, description, id, order, sources, terms, title, translated_from"),
 ]
 
 
