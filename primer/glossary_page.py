@@ -2,27 +2,53 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-
-from pypinyin import Style, lazy_pinyin
+from pathlib import Path
 
 from primer.model import TERM_KINDS, Content, Term
 from primer.render import render, ui_strings
 
 
-@lru_cache(maxsize=8192)
-def sort_key(text: str, lang: str) -> str:
-    """Returns the key terms sort by: pinyin for Chinese, case-folded text for English."""
-    if lang == "zh":
-        return " ".join(lazy_pinyin(text, style=Style.NORMAL)).casefold()
-    return text.casefold()
+def pinyin_keys(texts: Iterable[str]) -> dict[str, str]:
+    """Returns text -> pinyin sort key for Chinese terms.
+
+    pypinyin spends ~0.3 s loading its dictionaries, a tenth of a build, so the keys are kept in
+    a cache file named after the texts (like jieba's own cache): only a changed glossary pays it."""
+    wanted = sorted(set(texts))
+    digest = hashlib.sha256("\n".join(wanted).encode("utf-8")).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / f"primer-pinyin-{digest}.json"
+    if cache.is_file():
+        keys: dict[str, str] = json.loads(cache.read_text(encoding="utf-8"))
+        return keys
+    from pypinyin import Style, lazy_pinyin
+
+    keys = {text: " ".join(lazy_pinyin(text, style=Style.NORMAL)).casefold() for text in wanted}
+    partial = cache.with_suffix(f".{os.getpid()}.partial")
+    partial.write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
+    partial.replace(cache)
+    return keys
 
 
-def initial(text: str, lang: str) -> str:
-    """Returns the index letter of a term: A–Z, or '#' for anything else."""
-    key = sort_key(text, lang).lstrip()
-    letter = key[:1].upper()
+@lru_cache(maxsize=8)
+def _keys_for(texts: tuple[str, ...]) -> dict[str, str]:
+    return pinyin_keys(texts)
+
+
+def term_keys(content: Content, lang: str) -> dict[str, str]:
+    """Returns the sort key of every term name: pinyin for Chinese, case-folded text for English."""
+    names = tuple(sorted(term.text(lang).term for term in content.terms.values()))
+    return _keys_for(names) if lang == "zh" else {name: name.casefold() for name in names}
+
+
+def initial(key: str) -> str:
+    """Returns the index letter of a sort key: A–Z, or '#' for anything else."""
+    letter = key.lstrip()[:1].upper()
     return letter if "A" <= letter <= "Z" else "#"
 
 
@@ -36,7 +62,8 @@ class GlossaryGroup:
 
 def groups(content: Content, lang: str) -> list[GlossaryGroup]:
     """Returns the non-empty kind groups in a fixed order."""
-    ordered = sorted(content.terms.values(), key=lambda term: sort_key(term.text(lang).term, lang))
+    keys = term_keys(content, lang)
+    ordered = sorted(content.terms.values(), key=lambda term: keys[term.text(lang).term])
     result = []
     for kind in TERM_KINDS:
         terms = tuple(term for term in ordered if term.kind == kind)
@@ -47,9 +74,10 @@ def groups(content: Content, lang: str) -> list[GlossaryGroup]:
 
 def letter_index(content: Content, lang: str) -> list[tuple[str, list[Term]]]:
     """Returns (letter, terms) pairs for the index, letters in order and '#' last."""
+    keys = term_keys(content, lang)
     letters: dict[str, list[Term]] = {}
-    for term in sorted(content.terms.values(), key=lambda t: sort_key(t.text(lang).term, lang)):
-        letters.setdefault(initial(term.text(lang).term, lang), []).append(term)
+    for term in sorted(content.terms.values(), key=lambda t: keys[t.text(lang).term]):
+        letters.setdefault(initial(keys[term.text(lang).term]), []).append(term)
     return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
 
 

@@ -126,3 +126,12 @@ def test_axis_pages_list_examples_for_every_class(real_site: Path, content) -> N
         for cls in axis.classes:
             part = html.split(f'id="{cls.id}"', 1)[1].split("<h2", 1)[0]
             assert re.search(r'href="../../glossary/#[a-z0-9-]+"', part), cls.id
+
+
+def test_chinese_glossary_index_is_by_pinyin_initial(real_site: Path, content) -> None:
+    """The zh index groups terms under the first letter of their pinyin (大模型 under D, 微调 under W)."""
+    html = read(real_site, "zh/glossary/index.html")
+    index = re.search(r'<nav class="primer-glossary-index".*?</nav>', html, re.S).group(0)
+    letters = dict(re.findall(r"<dt>(.)</dt>\s*<dd>(.*?)</dd>", index, re.S))
+    assert 'href="#large-model"' in letters["D"] and 'href="#fine-tuning"' in letters["W"]
+    assert list(letters) == sorted(letters, key=lambda letter: (letter == "#", letter))
