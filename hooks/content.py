@@ -58,6 +58,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert state is not None
     generated = next((p for p in state.pages if p.uri == page.file.src_uri), None)
     if generated is not None:
+        page.meta.update(generated.meta)
         date = state.revision_date(generated)
         if date:
             page.meta["revision_date"] = date

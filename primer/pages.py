@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from primer.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, ta
 from primer.translation import STATUS_ORDER, translation_states
 from primer.views import axis_markdown, classification_markdown, glossary_jsonld, timeline_jsonld, timeline_markdown
 
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 CONTRIBUTING = {"zh": "CONTRIBUTING.zh.md", "en": "CONTRIBUTING.md"}
 
 
@@ -30,6 +31,7 @@ class GeneratedPage:
     markdown: str
     edit_path: str
     source_paths: tuple[str, ...]
+    meta: dict[str, Any] = field(default_factory=dict)  # page.meta added by the hook (e.g. JSON-LD)
 
 
 def theme_text(text: str) -> str:
@@ -46,7 +48,7 @@ def front_matter(*, title: str | None, description: str, **fields: Any) -> str:
     fields.update(description=theme_text(description))
     if title is not None:
         fields["title"] = theme_text(title)
-    return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=True) + "---\n\n"
+    return "---\n" + yaml.dump(fields, Dumper=SafeDumper, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
 def cited_sources(content: Content, document: Document, lang: str) -> list[Source]:
@@ -103,10 +105,11 @@ def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage
                          sections=sections, views=views)
 
 
-def view_page(uri: str, title: str, description: str, markdown: str, edit_path: str, **meta: Any) -> GeneratedPage:
-    """Wraps the body of a generated view with its front matter."""
-    return GeneratedPage(uri=uri, title=title, markdown=front_matter(title=title, description=description, **meta)
-                         + markdown, edit_path=edit_path, source_paths=(edit_path.rstrip("/"),))
+def view_page(uri: str, title: str, description: str, markdown: str, edit_path: str,
+              meta: dict[str, Any] | None = None, **fields: Any) -> GeneratedPage:
+    """Wraps the body of a generated view with its front matter (`meta` goes to page.meta directly)."""
+    return GeneratedPage(uri=uri, title=title, markdown=front_matter(title=title, description=description, **fields)
+                         + markdown, edit_path=edit_path, source_paths=(edit_path.rstrip("/"),), meta=meta or {})
 
 
 def generated_views(content: Content, lang: str, router: Router, site_url: str) -> list[GeneratedPage]:
@@ -116,10 +119,10 @@ def generated_views(content: Content, lang: str, router: Router, site_url: str) 
     pages = [
         view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
                   glossary_markdown(content, lang, axis_links), "content/glossary/",
-                  jsonld=glossary_jsonld(content, lang, site_url)),
+                  meta={"jsonld": glossary_jsonld(content, lang, site_url)}),
         view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
                   timeline_markdown(content, lang, router), "content/timeline/",
-                  jsonld=timeline_jsonld(content, lang, site_url)),
+                  meta={"jsonld": timeline_jsonld(content, lang, site_url)}),
         view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
                   classification_markdown(content, lang, router), "content/taxonomy.yml"),
     ]

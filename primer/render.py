@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         # Markdown heading ids look like `{#id}`, so Jinja comments are `{## … ##}` here.
         comment_start_string="{##",
         comment_end_string="##}",
+        # Compiled templates are kept between builds (keyed by source and Jinja version).
+        bytecode_cache=jinja2.FileSystemBytecodeCache(tempfile.gettempdir(), "primer-jinja-%s.cache"),
     )
     env.filters["inline_md"] = inline_markdown
     env.filters["plain"] = plain_text
@@ -52,10 +55,22 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    """One converter for short texts (creating one per text costs ~1 ms each)."""
+    return markdown.Markdown(output_format="html")
+
+
+def markdown_html(text: str) -> str:
+    """Converts a short Markdown text to (unsanitized) HTML."""
+    html: str = _markdown().reset().convert(text)
+    return html
+
+
 @lru_cache(maxsize=4096)
 def inline_markdown(text: str) -> Markup:
     """Renders a short inline-Markdown text (a definition, a summary) to sanitized HTML."""
-    html = markdown.markdown(text, output_format="html")
+    html = markdown_html(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(sanitize_html(html))
@@ -64,10 +79,7 @@ def inline_markdown(text: str) -> Markup:
 @lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """Returns the readable text of an inline-Markdown string (for tooltips and meta tags)."""
-    html = markdown.markdown(text)
-    return " ".join(
-        Markup(html).striptags().split()
-    )
+    return " ".join(Markup(markdown_html(text)).striptags().split())
 
 
 def json_ld(data: Any) -> Markup:

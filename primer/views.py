@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
-from primer.render import plain_text, render, ui_strings
+from primer.render import json_ld, plain_text, render, ui_strings
 from primer.routes import PAGE_URIS, Router, axis_uri
 
 
@@ -36,7 +35,7 @@ def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
     ]
     data = {"@context": "https://schema.org", "@type": "ItemList", "name": ui_strings()[lang]["timeline"],
             "inLanguage": "zh-Hans" if lang == "zh" else "en", "itemListElement": items}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return str(json_ld(data))
 
 
 def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
@@ -51,7 +50,7 @@ def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
     data = {"@context": "https://schema.org", "@type": "DefinedTermSet", "@id": set_id,
             "name": ui_strings()[lang]["glossary"], "inLanguage": "zh-Hans" if lang == "zh" else "en",
             "hasDefinedTerm": terms}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return str(json_ld(data))
 
 
 def timeline_markdown(content: Content, lang: str, router: Router) -> str:

@@ -147,3 +147,15 @@ def test_hostile_text_in_every_field_is_rendered_inert(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in axis  # plain-text fields: escaped
     section = (project / "site/en/sections/basics/index.html").read_text(encoding="utf-8")
     assert "<title>Basics" in section  # the body's front matter did not replace ours
+
+
+def test_json_ld_cannot_close_its_script_element(tmp_path: Path) -> None:
+    """A title with </script> stays inside the JSON-LD string (as \\u003c), so no markup escapes."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    event = project / EVENT
+    event.write_text(event.read_text(encoding="utf-8").replace(
+        "title: GPT-3 is released", "title: '</script><script>alert(9)</script>'"), encoding="utf-8")
+    assert run_build(project, "build", "--lang", "en").returncode == 0
+    html = (project / "site/en/timeline/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(9)" not in html
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(9)" in html
