@@ -53,39 +53,49 @@ class LinkResult:
 def text_nodes(html: str) -> Iterator[TextNode]:
     """Yields the text nodes of `html` that may receive links."""
     stack: list[_Open] = []
+    skipping, entry = 0, ""  # open elements that forbid links; innermost glossary entry
     position = 0
     for tag in TAG.finditer(html):
         if tag.start() < position:  # inside a raw-text element we already skipped
             continue
-        if tag.start() > position and not any(item.skip for item in stack):
-            entry = next((item.entry for item in reversed(stack) if item.entry), "")
+        if tag.start() > position and not skipping:
             yield TextNode(position, tag.start(), html_lib.unescape(html[position:tag.start()]), entry)
         position = tag.end()
         closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3) or ""
         if tag.group(0).startswith("<!--") or name in VOID_TAGS or attrs.rstrip().endswith("/"):
             continue
         if closing:
-            _close(stack, name)
+            if _close(stack, name):
+                skipping = sum(item.skip for item in stack)
+                entry = next((item.entry for item in reversed(stack) if item.entry), "")
         elif name in RAW_TEXT:
             end = html.lower().find(f"</{name}", position)
             position = len(html) if end < 0 else end
         else:
-            stack.append(_Open(name, _skips(name, attrs), _entry(attrs)))
-    if position < len(html) and not any(item.skip for item in stack):
-        yield TextNode(position, len(html), html_lib.unescape(html[position:]), "")
+            opened = _Open(name, _skips(name, attrs), _entry(attrs) if "data-term-entry" in attrs else "")
+            stack.append(opened)
+            skipping += opened.skip
+            entry = opened.entry or entry
+    if position < len(html) and not skipping:
+        yield TextNode(position, len(html), html_lib.unescape(html[position:]), entry)
 
 
-def _close(stack: list[_Open], name: str) -> None:
-    """Pops up to and including the innermost open `name` (tolerates unclosed inner tags)."""
+def _close(stack: list[_Open], name: str) -> bool:
+    """Pops up to and including the innermost open `name` (tolerates unclosed inner tags);
+    tells whether anything that affects linking was popped."""
     for index in range(len(stack) - 1, -1, -1):
         if stack[index].name == name:
+            changed = any(item.skip or item.entry for item in stack[index:])
             del stack[index:]
-            return
+            return changed
+    return False
 
 
 def _skips(name: str, attrs: str) -> bool:
     if name in SKIP_TAGS:
         return True
+    if "class" not in attrs:
+        return False
     found = CLASS_ATTR.search(attrs)
     return bool(found and SKIP_CLASSES.intersection(found.group(1).strip("'\"").split()))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from primer.sanitize import sanitize_html
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+MARKDOWN_CHARS = re.compile(r"[*_`\[\]()<>&\\!#~|=:]")
 
 
 @lru_cache(maxsize=4)
@@ -67,9 +69,16 @@ def markdown_html(text: str) -> str:
     return html
 
 
+def has_markup(text: str) -> bool:
+    """Tells whether a text could mean anything to Markdown; most definitions are plain prose."""
+    return MARKDOWN_CHARS.search(text) is not None
+
+
 @lru_cache(maxsize=4096)
 def inline_markdown(text: str) -> Markup:
     """Renders a short inline-Markdown text (a definition, a summary) to sanitized HTML."""
+    if not has_markup(text):
+        return Markup.escape(" ".join(text.split()))  # same result, without a Markdown pass
     html = markdown_html(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
@@ -79,6 +88,8 @@ def inline_markdown(text: str) -> Markup:
 @lru_cache(maxsize=4096)
 def plain_text(text: str) -> str:
     """Returns the readable text of an inline-Markdown string (for tooltips and meta tags)."""
+    if not has_markup(text):
+        return " ".join(text.split())
     return " ".join(Markup(markdown_html(text)).striptags().split())
 
 
