@@ -59,7 +59,8 @@ def section_html(rng: random.Random, prose: Prose, names: list[str], number: int
         f'<h2 id="part-{number}">{name}<a class="headerlink" href="#part-{number}">¶</a></h2>\n{paragraphs}'
         f'<ul><li><a href="../glossary/#x">{name}</a> and {name}</li></ul>\n'
         f'<div class="highlight"><pre><span></span><code>model = load("{name}")</code></pre></div>\n'
-        f'<div class="admonition note"><p class="admonition-title">Note</p><p>{html_lib.escape(prose.sentence())}</p></div>\n'
+        f'<div class="admonition note"><p class="admonition-title">Note</p>'
+        f"<p>{html_lib.escape(prose.sentence())}</p></div>\n"
         f"<table><thead><tr><th>{name}</th></tr></thead><tbody><tr><td>{name} 2019</td></tr></tbody></table>\n"
     )
 
@@ -108,7 +109,8 @@ def measure_case(terms: dict[str, TermNames], size: int, runs: int, seed: int) -
             "automaton_build_s": statistics.median(build_times), "text_nodes_s": statistics.median(node_times),
             "find_s": statistics.median(find_times), "link_terms_s": {"median": median, "min": min(link_times),
                                                                       "max": max(link_times), "runs": link_times},
-            "mb_per_s": megabytes / median, "mb_per_s_min_max": [megabytes / max(link_times), megabytes / min(link_times)]}
+            "mb_per_s": megabytes / median,
+            "mb_per_s_min_max": [megabytes / max(link_times), megabytes / min(link_times)]}
 
 
 def crosslink_benchmark(runs: int, seed: int = 0, progress: Callable[[str], None] = print) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ import yaml
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.textgen import NameFactory, Prose, TermNames  # noqa: E402
+from benchmarks.textgen import NameFactory, Prose, TermNames
 
 MAX_SECTIONS = 99
 TERM_KINDS = ("concept", "method", "architecture", "field", "model", "model-family", "product",
@@ -110,8 +110,10 @@ def term_entry(state: Synthetic, term_id: str, names: TermNames, kind: str, mode
     if names.abbr:
         entry["abbr"] = names.abbr
     entry["year"] = rng.randint(1956, 2025)
-    entry["zh"] = {"term": names.zh, "aliases": list(names.zh_aliases), "definition": zh.sentence() + zh.sentence()}
-    entry["en"] = {"term": names.en, "aliases": list(names.en_aliases), "definition": en.sentence() + " " + en.sentence()}
+    entry["zh"] = {"term": names.zh, "aliases": list(names.zh_aliases),
+                   "definition": zh.sentence() + zh.sentence()}
+    entry["en"] = {"term": names.en, "aliases": list(names.en_aliases),
+                   "definition": en.sentence() + " " + en.sentence()}
     entry["related"] = [other for other in state.some(state.term_ids(), 0, 4) if other != term_id]
     entry["sources"] = state.some(state.sources, 1, 2)
     if kind == "model":  # round-robin first, so every class gets an example model
@@ -128,7 +130,7 @@ def write_terms(out: Path, state: Synthetic, count: int) -> None:
         state.terms[f"term-{index:05d}"] = factory.term()
     kinds = ["model"] * 9 + [state.rng.choice(TERM_KINDS) for _ in range(max(0, count - 9))]
     models = 0
-    for (term_id, names), kind in zip(state.terms.items(), kinds):
+    for (term_id, names), kind in zip(state.terms.items(), kinds, strict=True):
         dump(out / "glossary" / f"{term_id}.yml", term_entry(state, term_id, names, kind, models))
         models += kind == "model"
 

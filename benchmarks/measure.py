@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-
 # Linux charges a parent's resident set at exec time to the child's ru_maxrss, so commands are
 # started by this small launcher (python -S: a few MiB) instead of by the runner (which may hold
 # jieba's dictionary). It reports the command's own wall, CPU and peak RSS as JSON.
@@ -61,10 +60,10 @@ class Started:
 
 def start(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Started:
     """Starts a command (absolute executable path first) with its output in a temporary file."""
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finish()
     handle, report = tempfile.mkstemp(prefix="bench-", suffix=".json")
     os.close(handle)
-    launcher = [sys.executable, "-S", "-c", LAUNCHER, report, *map(str, command)]
+    launcher = [sys.executable, "-S", "-c", LAUNCHER, report, *(str(part) for part in command)]
     load = os.getloadavg()[0]
     process = subprocess.Popen(launcher, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
     return Started(process, log, Path(report), load)
@@ -80,7 +79,8 @@ def finish(started: Started) -> Sample:
     if status != 0 or started.process.returncode != 0:
         started.log.seek(0)
         tail = started.log.read().decode("utf-8", "replace")[-3000:]
-        raise RunFailed(f"{' '.join(map(str, started.process.args))[-300:]} exited {status}:\n{tail}")
+        command = " ".join(str(part) for part in started.process.args[5:])  # type: ignore[index]
+        raise RunFailed(f"{command} exited {status}:\n{tail}")
     started.log.close()
     return Sample(wall=wall, cpu=cpu, maxrss_kib=maxrss, load=started.load)
 
@@ -130,10 +130,10 @@ def summarize(samples: list[Sample]) -> dict[str, Any]:
 
 def paired_ratio(numerators: list[Sample], denominators: list[Sample], field: str = "wall") -> dict[str, Any]:
     """Returns the summary of per-round ratios (round i of one variant over round i of the other)."""
-    return summary([getattr(a, field) / getattr(b, field) for a, b in zip(numerators, denominators)])
+    return summary([getattr(a, field) / getattr(b, field) for a, b in zip(numerators, denominators, strict=True)])
 
 
 def added(*series: list[Sample]) -> list[Sample]:
     """Adds samples round by round (e.g. the zh and en builds of one round)."""
     return [Sample(wall=sum(s.wall for s in group), cpu=sum(s.cpu for s in group),
-                   maxrss_kib=max(s.maxrss_kib for s in group)) for group in zip(*series)]
+                   maxrss_kib=max(s.maxrss_kib for s in group)) for group in zip(*series, strict=True)]

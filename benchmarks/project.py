@@ -6,6 +6,7 @@ so `build.py build` publishes into the snapshot's `site/`, never into the reposi
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import sys
@@ -54,6 +55,32 @@ def snapshot(content: Path, dest: Path, *, git: bool = False) -> Path:
     return dest
 
 
+def code_digest(root: Path) -> str:
+    """Returns a short hash of the generator code of a project (the repository changes while we measure)."""
+    digest = hashlib.sha256()
+    files = [root / "build.py", root / "mkdocs.yml", root / "mkdocs.en.yml"]
+    for folder in ("primer", "hooks", "templates", "overrides"):
+        files += sorted(path for path in (root / folder).rglob("*")
+                        if path.is_file() and "__pycache__" not in path.parts)
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def repository_head() -> str:
+    """Returns the commit the repository's HEAD names, read from .git (uncommitted work is not in it)."""
+    git = REPO / ".git"
+    head = (git / "HEAD").read_text().strip() if (git / "HEAD").is_file() else ""
+    if not head.startswith("ref: "):
+        return head
+    ref = head[5:]
+    if (git / ref).is_file():
+        return (git / ref).read_text().strip()
+    packed = git / "packed-refs"
+    lines = packed.read_text().splitlines() if packed.is_file() else []
+    return next((line.split()[0] for line in lines if line.endswith(" " + ref)), "")
+
+
 def extract_pages(root: Path, lang: str) -> tuple[list[Any], str, list[tuple[str, str]]]:
     """Runs the `on_config` hooks of a project; returns (nav, jieba user dictionary, [(uri, markdown)]).
 
@@ -65,9 +92,9 @@ def extract_pages(root: Path, lang: str) -> tuple[list[Any], str, list[tuple[str
     try:
         config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
         config = config.plugins.on_config(config)
-        pages = [(page.uri, page.markdown) for page in config["primer_state"].pages]
-        jieba_dict = config.plugins["material/search"].config.jieba_dict_user or ""
-        return config.nav, jieba_dict, pages
+        pages = [(str(page.uri), str(page.markdown)) for page in config["primer_state"].pages]
+        jieba_dict = str(config.plugins["material/search"].config.jieba_dict_user or "")
+        return list(config.nav or []), jieba_dict, pages
     finally:
         sys.path.remove(str(root))
         _forget_primer()
@@ -86,7 +113,8 @@ def plain_config(root: Path, lang: str, nav: list[Any], jieba_dict: str) -> dict
     settings identical; the navigation is the one our hook computed."""
     search: dict[str, Any] = {"jieba_dict_user": jieba_dict} if jieba_dict else {}
     return {"INHERIT": str(root / LANG_CONFIGS[lang]), "docs_dir": f"docs-{lang}", "site_dir": f"site/{lang}",
-            "hooks": [], "theme": {"custom_dir": "stock-theme"}, "nav": nav, "plugins": {"search": search}}
+            "hooks": [], "watch": [], "theme": {"custom_dir": "stock-theme"}, "nav": nav,
+            "plugins": {"search": search}}
 
 
 def write_plain(root: Path, plain: Path) -> Path:

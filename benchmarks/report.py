@@ -39,9 +39,11 @@ def profile_lines(name: str, profiles: dict[str, Any]) -> list[str]:
     lines = []
     for lang, data in profiles.items():
         lines.append(f"\n== cProfile {name} {lang}: {data['total_s']:.2f}s profiled; self time by package ==")
-        lines.append("  " + ", ".join(f"{pkg} {secs:.2f}" for pkg, secs in list(data["by_package_self_s"].items())[:10]))
+        packages = list(data["by_package_self_s"].items())[:10]
+        lines.append("  " + ", ".join(f"{pkg} {secs:.2f}" for pkg, secs in packages))
         lines.append("  top cumulative:")
-        lines += [f"    {row['cumulative_s']:8.3f}s {row['calls']:>8} {row['function']}" for row in data["top_cumulative"][:25]]
+        lines += [f"    {row['cumulative_s']:8.3f}s {row['calls']:>8} {row['function']}"
+                  for row in data["top_cumulative"][:25]]
     return lines
 
 
@@ -76,7 +78,8 @@ def table(results: dict[str, Any]) -> str:
     for name, info in results.get("projects", {}).items():
         lines.append(f"project {name}: {info}")
     for name, stats in results.get("check", {}).items():
-        lines.append(f"build.py check ({name}): {spread(stats['wall'])} s wall, peak {spread(stats['maxrss_mib'], 0)} MiB")
+        lines.append(f"build.py check ({name}): {spread(stats['wall'])} s wall, {spread(stats['cpu'])} s CPU, "
+                     f"peak {spread(stats['maxrss_mib'], 0)} MiB")
     for name, data in results.get("overhead", {}).items():
         lines += overhead_lines(name, data)
     if "crosslink" in results:

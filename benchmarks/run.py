@@ -25,19 +25,24 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks import measure, report  # noqa: E402
-from benchmarks.generate import Scale, generate  # noqa: E402
-from benchmarks.project import LANG_CONFIGS, REPO, Project, snapshot, write_plain  # noqa: E402
+from benchmarks import measure, report
+from benchmarks.generate import Scale, generate
+from benchmarks.project import LANG_CONFIGS, REPO, Project, code_digest, repository_head, snapshot, write_plain
 
 OUT = REPO / "benchmarks" / "out"
 PYTHON = sys.executable
 PARTS = ("overhead", "crosslink", "check", "profile", "reader")
 SIZES = {
     "small": Scale(pages=20, terms=500, events=60),
+    # The largest size whose seven variants × 5 rounds fit in about ten minutes on 2 CPUs.
+    "large": Scale(pages=99, terms=2000, events=200),
     # The format allows at most 99 sections; 99 sections of 10× the usual length carry the text of
-    # about 1,000 ordinary pages per language.
-    "large": Scale(pages=99, terms=5000, events=500, paragraphs=30),
+    # about 1,000 ordinary pages per language. Only the per-language builds are compared here.
+    "xl": Scale(pages=99, terms=5000, events=500, paragraphs=30),
 }
+PER_LANGUAGE = ("hooked zh", "plain zh", "hooked en", "plain en")
+VARIANTS = {"xl": PER_LANGUAGE}
+PROFILED = {"real": ("zh", "en"), "xl": ("en",)}
 EPOCH = "1767225600"  # fixed SOURCE_DATE_EPOCH: every variant renders the same dates
 
 
@@ -51,9 +56,14 @@ def environment() -> dict[str, str]:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", SOURCE_DATE_EPOCH=EPOCH)
 
 
-def prepare(name: str, work: Path, seed: int) -> tuple[Project, dict[str, Any]]:
-    """Creates the project of one size (the real content or synthetic) and its plain twin."""
-    root, plain = work / name, work / f"{name}-plain"
+def prepare(name: str, work: Path, seed: int, patch: Path | None = None) -> tuple[Project, dict[str, Any]]:
+    """Creates the project of one size (the real content or synthetic) and its plain twin.
+
+    Arguments:
+        patch: a unified diff applied to the snapshot's code (to measure a proposed fix; the
+            repository itself is never changed)."""
+    label = f"{name}+{patch.stem}" if patch else name
+    root, plain = work / label, work / f"{label}-plain"
     if name == "real":
         snapshot(REPO / "content", root, git=True)
         info: dict[str, Any] = {"markdown_bytes": sum(p.stat().st_size for p in (REPO / "content").rglob("*.md"))}
@@ -61,11 +71,16 @@ def prepare(name: str, work: Path, seed: int) -> tuple[Project, dict[str, Any]]:
         generated = work / f"{name}-content"
         info = generate(generated, SIZES[name], seed)
         snapshot(generated, root)
+    if patch:
+        subprocess.run(["patch", "-p1", "--quiet", "-d", str(root), "-i", str(patch.resolve())], check=True)
+        info["patch"] = str(patch)
+    info["code_digest"] = code_digest(root)
+    info["snapshot_time"] = time.strftime("%H:%M:%S")
     started = time.perf_counter()
     write_plain(root, plain)
     info["plain_pages_per_lang"] = sum(1 for _ in (plain / "docs-zh").rglob("*.md"))
     progress(f"prepared {name}: {info} (plain twin in {time.perf_counter() - started:.1f}s)")
-    return Project(name, root, plain), info
+    return Project(label, root, plain), info
 
 
 def mkdocs_build(cwd: Path, lang: str, out: Path) -> list[str]:
@@ -77,7 +92,8 @@ def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
     """Hooked vs plain builds per language, full build.py builds (parallel, sequential) vs plain parallel."""
     env, out = environment(), work / "out" / project.name
     build_py = [PYTHON, str(project.root / "build.py"), "--root", str(project.root), "build"]
-    plain_both = [(mkdocs_build(project.plain, lang, out / f"plain-both-{lang}"), project.plain) for lang in LANG_CONFIGS]
+    plain_both = [(mkdocs_build(project.plain, lang, out / f"plain-both-{lang}"), project.plain)
+                  for lang in LANG_CONFIGS]
     variants = {
         "hooked zh": lambda: measure.run(mkdocs_build(project.root, "zh", out / "hooked-zh"), project.root, env),
         "plain zh": lambda: measure.run(mkdocs_build(project.plain, "zh", out / "plain-zh"), project.plain, env),
@@ -87,22 +103,31 @@ def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
         "build.py build --sequential": lambda: measure.run([*build_py, "--sequential"], project.root, env),
         "plain zh+en parallel": lambda: measure.run_together(plain_both, env),
     }
-    samples = measure.alternate(variants, runs, lambda line: progress(f"{project.name}{line}"))
+    chosen = VARIANTS.get(project.name.split("+")[0], tuple(variants))
+    samples = measure.alternate({name: variants[name] for name in chosen}, runs,
+                                lambda line: progress(f"{project.name}{line}"))
+    return {"variants": {name: measure.summarize(values) for name, values in samples.items()},
+            "ratios": ratios(samples)}
+
+
+def ratios(samples: dict[str, list[measure.Sample]]) -> dict[str, Any]:
+    """Returns the overhead and speed-up ratios the measured variants allow."""
     hooked = measure.added(samples["hooked zh"], samples["hooked en"])
     plain = measure.added(samples["plain zh"], samples["plain en"])
-    return {
-        "variants": {name: measure.summarize(values) for name, values in samples.items()},
-        "ratios": {
-            "full build (build.py build / plain zh+en parallel), wall": measure.paired_ratio(
-                samples["build.py build"], samples["plain zh+en parallel"]),
-            "mkdocs builds (hooked zh+en / plain zh+en), wall": measure.paired_ratio(hooked, plain),
-            "mkdocs builds (hooked zh+en / plain zh+en), CPU": measure.paired_ratio(hooked, plain, "cpu"),
-            "hooked zh / plain zh, wall": measure.paired_ratio(samples["hooked zh"], samples["plain zh"]),
-            "hooked en / plain en, wall": measure.paired_ratio(samples["hooked en"], samples["plain en"]),
-            "parallel / sequential build.py build, wall": measure.paired_ratio(
-                samples["build.py build"], samples["build.py build --sequential"]),
-        },
+    result = {
+        "mkdocs builds (hooked zh+en / plain zh+en), wall": measure.paired_ratio(hooked, plain),
+        "mkdocs builds (hooked zh+en / plain zh+en), CPU": measure.paired_ratio(hooked, plain, "cpu"),
+        "hooked zh / plain zh, wall": measure.paired_ratio(samples["hooked zh"], samples["plain zh"]),
+        "hooked en / plain en, wall": measure.paired_ratio(samples["hooked en"], samples["plain en"]),
     }
+    if "build.py build" in samples:
+        full, plain_both = samples["build.py build"], samples["plain zh+en parallel"]
+        result["full build (build.py build / plain zh+en parallel), wall"] = measure.paired_ratio(full, plain_both)
+        result["full build (build.py build / plain zh+en parallel), CPU"] = measure.paired_ratio(
+            full, plain_both, "cpu")
+        result["parallel / sequential build.py build, wall"] = measure.paired_ratio(
+            full, samples["build.py build --sequential"])
+    return result
 
 
 def check_time(project: Project, runs: int) -> dict[str, Any]:
@@ -132,9 +157,11 @@ def machine() -> dict[str, Any]:
                 if line.startswith("model name")), platform.processor())
     import yaml
 
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gib": round(os.sysconf("SC_PAGE_SIZE") *
-            os.sysconf("SC_PHYS_PAGES") / 2**30, 1), "platform": platform.platform(), "python": platform.python_version(),
-            "libyaml": yaml.__with_libyaml__, "node": node, "versions": versions}
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return {"nproc": os.cpu_count(), "cpu": cpu, "memory_gib": round(memory, 1), "platform": platform.platform(),
+            "python": platform.python_version(), "libyaml": yaml.__with_libyaml__, "node": node,
+            "repository_head": repository_head(),
+            "versions": versions}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -142,12 +169,18 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
     parser.add_argument("--parts", default=",".join(PARTS), help=f"comma-separated subset of {','.join(PARTS)}")
-    parser.add_argument("--sizes", default="real,small,large", help="comma-separated subset of real,small,large")
+    parser.add_argument("--sizes", default="real,large,xl", help="comma-separated subset of real,small,large,xl")
     parser.add_argument("--work", type=Path, default=Path("/tmp/primer-bench"), help="scratch folder")
     parser.add_argument("--site", type=Path, help="built site for the reader part (default: the real snapshot's)")
     parser.add_argument("--lighthouse-preset", default="mobile", choices=("mobile", "desktop"))
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--patch", type=Path, help="measure a proposed fix: a diff applied to the snapshots' code")
     return parser.parse_args(argv)
+
+
+def save(results: dict[str, Any], path: Path) -> None:
+    """Writes the results so far (a long run that fails keeps what it measured)."""
+    path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -155,32 +188,33 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     parts, sizes = args.parts.split(","), args.sizes.split(",")
     OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
     results: dict[str, Any] = {"started": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "runs": args.runs,
                                "machine": machine(), "projects": {}, "overhead": {}, "check": {}, "profile": {}}
-    projects = {}
     if {"overhead", "check", "profile"} & set(parts):
         for name in sizes:
-            projects[name], results["projects"][name] = prepare(name, args.work, args.seed)
-    for name, project in projects.items():
-        if "check" in parts:
-            results["check"][name] = check_time(project, args.runs)
-        if "overhead" in parts:
-            results["overhead"][name] = overhead(project, args.work, args.runs)
-        if "profile" in parts and name in ("real", "large"):
-            results["profile"][name] = {lang: profile(project, lang) for lang in LANG_CONFIGS}
+            project, info = prepare(name, args.work, args.seed, args.patch)
+            results["projects"][project.name] = info
+            if "check" in parts:
+                results["check"][project.name] = check_time(project, args.runs)
+            if "overhead" in parts:
+                results["overhead"][project.name] = overhead(project, args.work, args.runs)
+            if "profile" in parts and name in PROFILED:
+                results["profile"][project.name] = {lang: profile(project, lang) for lang in PROFILED[name]}
+            save(results, path)
     if "crosslink" in parts:
         from benchmarks.crosslink_bench import crosslink_benchmark
 
-        sys.path.insert(0, str(REPO))
         results["crosslink"] = crosslink_benchmark(args.runs, args.seed, progress)
+        save(results, path)
     if "reader" in parts:
         from benchmarks.reader_budget import lighthouse_budget, size_budget
 
         site = args.site or (args.work / "real" / "site" if (args.work / "real" / "site").is_dir() else REPO / "site")
         results["reader"] = {"site": str(site), "sizes": size_budget(site),
                              "lighthouse": lighthouse_budget(site, OUT, args.lighthouse_preset)}
-    path = OUT / f"results-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    save(results, path)
     print(report.table(results))
     progress(f"results: {path}")
     return 0

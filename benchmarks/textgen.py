@@ -10,45 +10,57 @@ import random
 from dataclasses import dataclass, field
 
 ZH_MORPHEMES = (
-    "语言 视觉 语音 图像 文本 向量 序列 注意 卷积 循环 生成 判别 对抗 扩散 稀疏 稠密 专家 混合 "
-    "编码 解码 蒸馏 剪枝 量化 对齐 检索 增强 推理 规划 记忆 强化 监督 迁移 提示 指令 思维 链式 "
-    "残差 归一 嵌入 位置 旋转 门控 池化 张量 梯度 动量 权重 偏置 激活 损失 奖励 策略 价值 环境 "
-    "智能 知识 图谱 符号 逻辑 多模 自注 因果 掩码 潜在"
-).split()
-ZH_HEADS = "模型 网络 学习 机制 方法 算法 架构 框架 系统 数据集 编码器 解码器 优化器 范式 技术 芯片".split()
-ZH_NEST_PREFIXES = "大 小 超 多 深 浅 轻 宽".split()
+    "语言", "视觉", "语音", "图像", "文本", "向量", "序列", "注意", "卷积", "循环", "生成", "判别", "对抗", "扩散",
+    "稀疏", "稠密", "专家", "混合", "编码", "解码", "蒸馏", "剪枝", "量化", "对齐", "检索", "增强", "推理", "规划",
+    "记忆", "强化", "监督", "迁移", "提示", "指令", "思维", "链式", "残差", "归一", "嵌入", "位置", "旋转", "门控",
+    "池化", "张量", "梯度", "动量", "权重", "偏置", "激活", "损失", "奖励", "策略", "价值", "环境", "智能", "知识",
+    "图谱", "符号", "逻辑", "多模", "自注", "因果", "掩码", "潜在",
+)
+ZH_HEADS = (
+    "模型", "网络", "学习", "机制", "方法", "算法", "架构", "框架",
+    "系统", "数据集", "编码器", "解码器", "优化器", "范式", "技术", "芯片",
+)
+ZH_NEST_PREFIXES = ("大", "小", "超", "多", "深", "浅", "轻", "宽")
 ZH_SEED_TERMS = ("大模型", "语言模型", "大语言模型", "超大模型", "小模型")
 ZH_WORDS = (
-    "研究 结果 表明 这种 通常 可以 需要 因为 所以 同时 已经 进一步 显著 提高 降低 影响 问题 实验 发现 "
-    "规模 数据 训练 任务 能力 性能 过程 结构 应用 领域 发展 计算 资源 成本 效果 评估 指标 分析 比较 "
-    "说明 例如 其中 这些 不同 相同 更多 较少 主要 重要 基本 一般 具体 相关 有效 稳定 快速 明显 部分 "
-    "整体 方向 阶段 历史 时期 研究者 团队 论文 报告 版本 参数 样本 标签 输入 输出 目标 条件 假设 理论 "
-    "实践 工具 平台 用户 场景 服务 产品 行业 公司 大学 设计 变化 过去 未来 今天 早期 后来 最初"
-).split()
-ZH_PARTICLES = "的 了 在 和 与 对 把 被 是 也 都 而 并 将 从 到 为 中 上".split()
+    "研究", "结果", "表明", "这种", "通常", "可以", "需要", "因为", "所以", "同时", "已经", "进一步", "显著",
+    "提高", "降低", "影响", "问题", "实验", "发现", "规模", "数据", "训练", "任务", "能力", "性能", "过程", "结构",
+    "应用", "领域", "发展", "计算", "资源", "成本", "效果", "评估", "指标", "分析", "比较", "说明", "例如", "其中",
+    "这些", "不同", "相同", "更多", "较少", "主要", "重要", "基本", "一般", "具体", "相关", "有效", "稳定", "快速",
+    "明显", "部分", "整体", "方向", "阶段", "历史", "时期", "研究者", "团队", "论文", "报告", "版本", "参数",
+    "样本", "标签", "输入", "输出", "目标", "条件", "假设", "理论", "实践", "工具", "平台", "用户", "场景", "服务",
+    "产品", "行业", "公司", "大学", "设计", "变化", "过去", "未来", "今天", "早期", "后来", "最初",
+)
+ZH_PARTICLES = (
+    "的", "了", "在", "和", "与", "对", "把", "被", "是", "也",
+    "都", "而", "并", "将", "从", "到", "为", "中", "上",
+)
 EN_ADJECTIVES = (
-    "sparse dense causal masked latent recurrent convolutional generative contrastive adaptive "
-    "hierarchical probabilistic shallow multilingual visual acoustic symbolic federated distributed "
-    "quantized pruned distilled autoregressive bidirectional residual gated rotary relative local global "
-    "structured unsupervised robust efficient modular retrieval instruction preference reward policy value "
-    "memory token prompt vector graph knowledge semantic syntactic temporal spatial mixture expert routing "
-    "continual curriculum"
-).split()
+    "sparse", "dense", "causal", "masked", "latent", "recurrent", "convolutional", "generative", "contrastive",
+    "adaptive", "hierarchical", "probabilistic", "shallow", "multilingual", "visual", "acoustic", "symbolic",
+    "federated", "distributed", "quantized", "pruned", "distilled", "autoregressive", "bidirectional", "residual",
+    "gated", "rotary", "relative", "local", "global", "structured", "unsupervised", "robust", "efficient",
+    "modular", "retrieval", "instruction", "preference", "reward", "policy", "value", "memory", "token", "prompt",
+    "vector", "graph", "knowledge", "semantic", "syntactic", "temporal", "spatial", "mixture", "expert", "routing",
+    "continual", "curriculum",
+)
 EN_NOUNS = (
-    "network encoder decoder embedding objective optimizer tokenizer scheduler benchmark dataset pipeline "
-    "estimator classifier sampler agent planner retriever ranker adapter router gate layer kernel metric "
-    "corpus index cache distillation alignment pretraining inference search decoding compression "
-    "augmentation tuning"
-).split()
+    "network", "encoder", "decoder", "embedding", "objective", "optimizer", "tokenizer", "scheduler", "benchmark",
+    "dataset", "pipeline", "estimator", "classifier", "sampler", "agent", "planner", "retriever", "ranker",
+    "adapter", "router", "gate", "layer", "kernel", "metric", "corpus", "index", "cache", "distillation",
+    "alignment", "pretraining", "inference", "search", "decoding", "compression", "augmentation", "tuning",
+)
 EN_WORDS = (
-    "the a an of in on for with by from to and or but that which this these those it its their "
-    "researchers results show study method approach data training task ability performance process "
-    "structure application field development computation resources cost effect evaluation analysis "
-    "comparison example such as often usually can may must because therefore while already further "
-    "clearly improves reduces affects problem experiment finds scale early later first version team "
-    "paper report parameters samples labels input output goal condition theory practice tool platform "
-    "users scenario service product industry company university design change past future today"
-).split()
+    "the", "a", "an", "of", "in", "on", "for", "with", "by", "from", "to", "and", "or", "but", "that", "which",
+    "this", "these", "those", "it", "its", "their", "researchers", "results", "show", "study", "method", "approach",
+    "data", "training", "task", "ability", "performance", "process", "structure", "application", "field",
+    "development", "computation", "resources", "cost", "effect", "evaluation", "analysis", "comparison", "example",
+    "such", "as", "often", "usually", "can", "may", "must", "because", "therefore", "while", "already", "further",
+    "clearly", "improves", "reduces", "affects", "problem", "experiment", "finds", "scale", "early", "later",
+    "first", "version", "team", "paper", "report", "parameters", "samples", "labels", "input", "output", "goal",
+    "condition", "theory", "practice", "tool", "platform", "users", "scenario", "service", "product", "industry",
+    "company", "university", "design", "change", "past", "future", "today",
+)
 LATIN_TOKENS = ("GPU", "API", "2019", "2021", "10", "175", "3.5", "Python", "BF16", "A100")
 
 
@@ -99,7 +111,7 @@ class NameFactory:
     def _zh_candidate(self) -> str:
         rng = self.rng
         if self.zh_names and rng.random() < 0.3:  # nest an existing name: 视觉 + 语言模型
-            prefix = rng.choice(ZH_NEST_PREFIXES + ZH_MORPHEMES[:20])
+            prefix = rng.choice((*ZH_NEST_PREFIXES, *ZH_MORPHEMES[:20]))
             return str(prefix + rng.choice(self.zh_names))
         morphemes = rng.sample(ZH_MORPHEMES, rng.choice((1, 2, 2)))
         return "".join(morphemes) + rng.choice(ZH_HEADS)
