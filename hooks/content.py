@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package sits be
     sys.path.insert(0, str(ROOT))
 
 from primer.build_state import BuildState, jieba_user_dictionary  # noqa: E402
+from primer.exports.llms import llms_full_txt, llms_txt  # noqa: E402
 from primer.issues import ContentError  # noqa: E402
 from primer.navigation import navigation  # noqa: E402
 from primer.sanitize import sanitize_html  # noqa: E402
@@ -65,6 +66,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if generated.edit_path.endswith("/"):  # a folder: GitHub browses it under tree/, not edit/
             page.edit_url = f"{config.extra['repository']}/tree/main/{generated.edit_path}"
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Writes llms.txt and llms-full.txt of the hosted site (this build knows its own URL)."""
+    assert state is not None
+    if config.plugins["material/offline"].config.enabled:
+        return
+    site = Path(config.site_dir)
+    base = config.site_url or ""
+    (site / "llms.txt").write_text(llms_txt(state.content, state.lang, base), encoding="utf-8")
+    (site / "llms-full.txt").write_text(llms_full_txt(state.content, state.lang, base), encoding="utf-8")
 
 
 @event_priority(50)  # before cross-linking adds our own markup

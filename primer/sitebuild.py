@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from primer.exports.data import write_data
-from primer.exports.llms import llms_full_txt, llms_txt
 from primer.model import Content
 from primer.render import render
 
@@ -96,13 +95,8 @@ def hosted_url(root: Path, lang: str) -> str:
 
 
 def write_published_extras(root: Path, content: Content, staging: Path) -> None:
-    """Adds what the hosted site serves beside the pages: data files, llms.txt, downloads."""
-    write_data(content, staging / "data")
-    for lang in LANG_CONFIGS:
-        if (staging / lang).is_dir():
-            base = hosted_url(root, lang)
-            (staging / lang / "llms.txt").write_text(llms_txt(content, lang, base), encoding="utf-8")
-            (staging / lang / "llms-full.txt").write_text(llms_full_txt(content, lang, base), encoding="utf-8")
+    """Adds what the hosted site serves beside the language folders: data files and downloads."""
+    write_data(content, staging / "data")  # llms.txt is written by each language's build (hooks/content.py)
     dist = root / "dist"
     if (dist / MANIFEST).is_file():
         shutil.copytree(dist, staging / "downloads")
