@@ -3,7 +3,7 @@
 Usage: .venv/bin/python benchmarks/generate.py OUT_CONTENT_DIR [--pages N] [--terms T] [--events E] [--seed S]
 
 The result passes `build.py check`: N article sections per language (the format allows at most
-99: folders are named NN-<id>), T glossary terms with nested Chinese names, E timeline events,
+999: folders are named NN-<id>, NNN-<id> past 99), T glossary terms with nested Chinese names, E timeline events,
 the three eras, a two-axis taxonomy, sources, and the home and about pages."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ if __package__ in (None, ""):
 
 from benchmarks.textgen import NameFactory, Prose, TermNames
 
-MAX_SECTIONS = 99
+MAX_SECTIONS = 999
 TERM_KINDS = ("concept", "method", "architecture", "field", "model", "model-family", "product",
               "organization", "hardware")
 EVENT_TAGS = ("architecture", "model", "product", "method", "dataset", "milestone")
@@ -212,7 +212,7 @@ def write_document(folder: Path, meta: dict[str, Any], bodies: dict[str, str]) -
 
 
 def write_sections(out: Path, state: Synthetic, scale: Scale) -> None:
-    """Writes `sections/NN-<id>/`."""
+    """Writes `sections/NN-<id>/` (`NNN-<id>` past 99)."""
     state.sections.extend(f"topic-{order}" for order in range(1, scale.pages + 1))
     for order, section_id in enumerate(state.sections, start=1):
         sources = state.some(state.sources, 2, 5)
@@ -242,7 +242,7 @@ def write_pages(out: Path, state: Synthetic) -> None:
 def generate(out: Path, scale: Scale, seed: int = 0) -> dict[str, Any]:
     """Replaces `out` (a content folder) with synthetic content; returns what was written."""
     if not 1 <= scale.pages <= MAX_SECTIONS:
-        raise ValueError(f"pages must be 1–{MAX_SECTIONS}: section folders are named NN-<id>")
+        raise ValueError(f"pages must be 1–{MAX_SECTIONS}: section folders are named NN-<id> or NNN-<id>")
     if scale.terms < 9:
         raise ValueError("terms must be at least 9 (every taxonomy class needs an example model)")
     if out.exists():

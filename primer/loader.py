@@ -12,7 +12,7 @@ from primer.issues import Issue, relpath
 from primer.model import Content, Document, Era, Localized, Source, TaxonomyAxis, Term, TimelineEvent
 from primer.yamlsource import load_yaml, read_text
 
-SECTION_FOLDER = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+SECTION_FOLDER = re.compile(r"^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 class HasId(Protocol):
     """Anything loaded from `content/<folder>/<id>.yml`."""
 
@@ -107,8 +107,8 @@ class ContentLoader:
         expected_id, expected_order = folder.name, 0
         match = SECTION_FOLDER.match(folder.name)
         if is_section and not match:
-            self.issues.append(Issue(path=self.shown(folder),
-                                     message="section folders are named NN-<id>, e.g. 01-definition"))
+            self.issues.append(Issue(path=self.shown(folder), message="section folders are named NN-<id> "
+                                     "(or NNN-<id> past 99), e.g. 01-definition"))
             return None
         if match and is_section:
             expected_order, expected_id = int(match.group(1)), match.group(2)

@@ -49,3 +49,23 @@ def test_a_missing_translation_is_reported(tmp_path: Path) -> None:
     (tmp_path / "content/sections/01-basics/en.md").unlink()
     _, issues = load_content(tmp_path)
     assert [i.format() for i in issues] == ["content/sections/01-basics/en.md: missing translation: create en.md"]
+
+
+def test_section_numbers_go_past_99_with_three_digits(tmp_path: Path) -> None:
+    """`100-<id>` is a section after `99-<id>`; a four-digit number or a mismatched order is reported."""
+    import shutil
+
+    shutil.copytree(FIXTURES / "mini" / "content", tmp_path / "content")
+    sections = tmp_path / "content/sections"
+    shutil.copytree(sections / "01-basics", sections / "100-basics")
+    shutil.rmtree(sections / "01-basics")
+    meta = sections / "100-basics/meta.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("order: 1", "order: 100"), encoding="utf-8")
+    content, issues = load_content(tmp_path)
+    assert [i.format() for i in errors_only(issues)] == []
+    assert [(s.id, s.order) for s in content.sections] == [("basics", 100)]
+
+    (sections / "100-basics").rename(sections / "1000-basics")
+    _, issues = load_content(tmp_path)
+    assert [i.format() for i in errors_only(issues)] == [
+        "content/sections/1000-basics: section folders are named NN-<id> (or NNN-<id> past 99), e.g. 01-definition"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import FieldReader
-from primer.schemas import keys, vocabulary
+from primer.schemas import keys, node, vocabulary
 
 SOURCE_KINDS = vocabulary("source", "kind")
+MAX_SECTION_ORDER: int = node("document", "order")["maximum"]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Origin:
@@ -101,7 +102,7 @@ class Document:
         reader.check_keys(keys("document"))
         return cls(
             id=reader.identifier("id"),
-            order=(reader.integer("order", required=is_section, low=1, high=99) or 0),
+            order=(reader.integer("order", required=is_section, low=1, high=MAX_SECTION_ORDER) or 0),
             title=Localized.of(reader.localized("title")),
             description=Localized.of(reader.localized("description")),
             terms=reader.ids("terms"),
