@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -15,19 +16,22 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package sits beside them
     sys.path.insert(0, str(ROOT))
 
-from primer.build_state import BuildState, jieba_user_dictionary  # noqa: E402
+from primer.build_state import BuildState  # noqa: E402
 from primer.exports.llms import llms_full_txt, llms_txt  # noqa: E402
 from primer.issues import ContentError  # noqa: E402
 from primer.navigation import navigation  # noqa: E402
+from primer.render import template_cache  # noqa: E402
 from primer.sanitize import sanitize_html  # noqa: E402
+from primer.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary  # noqa: E402
 
 state: BuildState | None = None
+segmentation: SegmentationMemo | None = None
 OFFLINE_SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
 @event_priority(100)  # before Material's search plugin reads its jieba settings
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global state
+    global state, segmentation
     lang = config.extra["primer_lang"]
     offline = config.plugins["material/offline"].config.enabled  # it turns directory URLs off after us
     try:
@@ -42,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if lang == "zh":
         search = config.plugins["material/search"]
         search.config.jieba_dict_user = str(jieba_user_dictionary(state.content))
+    segmentation = install_memo(lang)
     config["primer_state"] = state  # shared with the other hooks of this build
     return config
 
@@ -53,6 +58,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file.edit_uri = generated.edit_path
         files.append(file)
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Lets the theme's templates (Material's and our overrides) be compiled once, not every build."""
+    env.bytecode_cache = template_cache()
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -69,8 +80,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Writes llms.txt and llms-full.txt of the hosted site (this build knows its own URL)."""
+    """Keeps the search segmentation memo; writes llms.txt and llms-full.txt of the hosted site
+    (this build knows its own URL)."""
     assert state is not None
+    if segmentation is not None:
+        segmentation.save()
     if config.plugins["material/offline"].config.enabled:
         return
     site = Path(config.site_dir)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,18 +79,3 @@ def git_revision_dates(root: Path) -> dict[str, str]:
             dates[line] = current
     return dates
 
-
-def jieba_user_dictionary(content: Content) -> Path:
-    """Writes glossary terms as a jieba user dictionary so Chinese search keeps them whole.
-
-    The file name is derived from its text, so parallel builds never write different texts to
-    one file."""
-    words = sorted({name for term in content.terms.values() for name in term.names("zh") if " " not in name})
-    text = "".join(f"{word} 100000 n\n" for word in words)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    path = Path(tempfile.gettempdir()) / f"primer-jieba-{digest}.txt"
-    if not path.exists():
-        partial = path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_text(text, encoding="utf-8")
-        partial.replace(path)
-    return path

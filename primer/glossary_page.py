@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from primer.cache import cache_dir, digest, write_atomically
 from primer.model import TERM_KINDS, Content, Term
 from primer.render import render, ui_strings
 
@@ -21,17 +18,14 @@ def pinyin_keys(texts: Iterable[str]) -> dict[str, str]:
     pypinyin spends ~0.3 s loading its dictionaries, a tenth of a build, so the keys are kept in
     a cache file named after the texts (like jieba's own cache): only a changed glossary pays it."""
     wanted = sorted(set(texts))
-    digest = hashlib.sha256("\n".join(wanted).encode("utf-8")).hexdigest()[:16]
-    cache = Path(tempfile.gettempdir()) / f"primer-pinyin-{digest}.json"
+    cache = cache_dir() / f"primer-pinyin-{digest(*wanted)}.json"
     if cache.is_file():
         keys: dict[str, str] = json.loads(cache.read_text(encoding="utf-8"))
         return keys
     from pypinyin import Style, lazy_pinyin
 
     keys = {text: " ".join(lazy_pinyin(text, style=Style.NORMAL)).casefold() for text in wanted}
-    partial = cache.with_suffix(f".{os.getpid()}.partial")
-    partial.write_text(json.dumps(keys, ensure_ascii=False), encoding="utf-8")
-    partial.replace(cache)
+    write_atomically(cache, json.dumps(keys, ensure_ascii=False))
     return keys
 
 
