@@ -51,14 +51,19 @@ def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool =
     return checked(root, fix=fix, strict=strict, unused=unused)[0]
 
 
-def publish_checked(root: Path, folder: str, step: Callable[[Content], list[LanguageBuild]]) -> int:
-    """Checks content, then runs a step that publishes `folder`/ atomically; reports what failed."""
-    progress("checking content …")
-    code, content = checked(root)
-    if code != EXIT_OK:
+def publish_checked(root: Path, folder: str,
+                    step: Callable[[Callable[[], Content | None]], list[LanguageBuild] | None]) -> int:
+    """Runs a step that publishes `folder`/ atomically, giving it the content check to run (the step
+    decides when: a site build checks while its languages build); reports what failed."""
+    def check() -> Content | None:
+        progress("checking content …")
+        code, content = checked(root)
+        return content if code == EXIT_OK else None
+
+    failed = step(check)
+    if failed is None:
         progress(f"stopped: fix the problems above; {folder}/ is unchanged")
         return EXIT_CONTENT
-    failed = step(content)
     for result in failed:
         print(f"--- mkdocs build ({result.lang}) ---\n{result.output}", file=sys.stderr)
     if failed:
@@ -70,12 +75,16 @@ def publish_checked(root: Path, folder: str, step: Callable[[Content], list[Lang
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
     """Builds the languages and publishes site/."""
-    return publish_checked(root, "site", lambda content: build_site(root, content, langs, progress, parallel))
+    return publish_checked(root, "site", lambda check: build_site(root, langs, progress, check, parallel))
 
 
 def export_all(root: Path) -> int:
     """Writes every export and publishes dist/."""
-    return publish_checked(root, "dist", lambda content: export(root, content, progress))
+    def step(check: Callable[[], Content | None]) -> list[LanguageBuild] | None:
+        content = check()
+        return None if content is None else export(root, content, progress)
+
+    return publish_checked(root, "dist", step)
 
 
 def serve(root: Path, lang: str, address: str) -> int:

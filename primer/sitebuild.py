@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,24 +51,40 @@ def last_commit_epoch(root: Path) -> str:
     return result.stdout.strip()
 
 
-def build_language(root: Path, lang: str, out: Path, env: dict[str, str]) -> LanguageBuild:
-    """Runs a strict MkDocs build of one language into `out`."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "-f", str(root / LANG_CONFIGS[lang]), "-d", str(out)]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    return LanguageBuild(lang=lang, ok=result.returncode == 0, output=(result.stdout + result.stderr).strip())
+def language_command(root: Path, lang: str, out: Path) -> list[str]:
+    """Returns the strict MkDocs build of one language into `out`."""
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / LANG_CONFIGS[lang]), "-d", str(out)]
 
 
 def build_languages(root: Path, langs: list[str], staging: Path, progress: Callable[[str], None],
                     parallel: bool = True, extra_env: dict[str, str] | None = None,
-                    label: str = "") -> list[LanguageBuild]:
-    """Builds each language into `staging/<lang>`, in parallel processes when asked."""
+                    label: str = "", meanwhile: Callable[[], bool] | None = None) -> list[LanguageBuild] | None:
+    """Builds each language into `staging/<lang>`, in parallel processes when asked.
+
+    `meanwhile` runs in this process while the builds run (before them when sequential); when it
+    returns False the builds are stopped and None is returned."""
     env = build_environment(root) | (extra_env or {})
     for lang in langs:
         progress(f"building {label}{lang} …")
-    workers = len(langs) if parallel else 1
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        results = list(pool.map(lambda lang: build_language(root, lang, staging / lang, env), langs))
+    with contextlib.ExitStack() as stack:
+        logs = {lang: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for lang in langs}
+
+        def start(lang: str) -> subprocess.Popen[str]:
+            # Output goes to files, not pipes: a chatty build can never block on a full pipe.
+            return subprocess.Popen(language_command(root, lang, staging / lang), cwd=root, env=env, text=True,
+                                    stdout=logs[lang], stderr=subprocess.STDOUT)
+
+        running = {lang: start(lang) for lang in langs} if parallel else {}
+        if meanwhile is not None and not meanwhile():
+            for process in running.values():
+                process.kill()
+                process.wait()
+            return None
+        codes = {lang: (running[lang] if parallel else start(lang)).wait() for lang in langs}
+        results = []
+        for lang in langs:
+            logs[lang].seek(0)
+            results.append(LanguageBuild(lang=lang, ok=codes[lang] == 0, output=logs[lang].read().strip()))
     for result in results:
         progress(f"built {label}{result.lang}" if result.ok else f"FAILED {label}{result.lang}")
     return results
@@ -99,7 +115,16 @@ def write_published_extras(root: Path, content: Content, staging: Path) -> None:
     write_data(content, staging / "data")  # llms.txt is written by each language's build (hooks/content.py)
     dist = root / "dist"
     if (dist / MANIFEST).is_file():
-        shutil.copytree(dist, staging / "downloads")
+        # dist/ is only ever replaced by rename, so links to its files keep their contents.
+        shutil.copytree(dist, staging / "downloads", copy_function=link_or_copy)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Hard-links a file, or copies it where links are not possible."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -112,16 +137,27 @@ def publish(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build_site(root: Path, content: Content, langs: list[str], progress: Callable[[str], None],
-               parallel: bool = True) -> list[LanguageBuild]:
+def build_site(root: Path, langs: list[str], progress: Callable[[str], None], check: Callable[[], Content | None],
+               parallel: bool = True) -> list[LanguageBuild] | None:
     """Builds `langs` and publishes `site/` atomically; returns the failed builds (none on success).
 
-    Languages not rebuilt are carried over from the current `site/`."""
+    `check` validates the content while the languages build; when it finds errors (returns None)
+    the builds are stopped, nothing is published and None is returned. Languages not rebuilt are
+    carried over from the current `site/`."""
     target = root / "site"
     staging = Path(tempfile.mkdtemp(prefix=".site-staging-", dir=root))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
+
+    def check_and_write_extras() -> bool:
+        content = check()
+        if content is not None:
+            write_published_extras(root, content, staging)
+        return content is not None
+
     try:
-        results = build_languages(root, langs, staging, progress, parallel)
+        results = build_languages(root, langs, staging, progress, parallel, meanwhile=check_and_write_extras)
+        if results is None:
+            return None
         failed = [result for result in results if not result.ok]
         if failed:
             return failed
@@ -129,7 +165,6 @@ def build_site(root: Path, content: Content, langs: list[str], progress: Callabl
             if lang not in langs and (target / lang).is_dir():
                 shutil.copytree(target / lang, staging / lang)
         write_root_files(staging)
-        write_published_extras(root, content, staging)
         publish(staging, target)
         return []
     finally:

@@ -64,8 +64,9 @@ def export(root: Path, content: Content, progress: Callable[[str], None]) -> lis
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
     try:
         offline = work / "offline"
-        failed = [r for r in build_languages(root, langs, offline, progress, extra_env={"PRIMER_OFFLINE": "true"},
-                                             label="offline ") if not r.ok]
+        results = build_languages(root, langs, offline, progress, extra_env={"PRIMER_OFFLINE": "true"},
+                                  label="offline ")
+        failed = [r for r in results or [] if not r.ok]
         if failed:
             return failed
         write_root_files(offline, hosted=False)
