@@ -51,6 +51,10 @@ RULES = (
 )
 
 
+# Any place where some rule applies: most lines have none and skip the rules one by one.
+ANY_RULE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES))
+
+
 def prose_spans(line: str) -> Iterator[tuple[int, int]]:
     """Yields the [start, end) spans of a line that are prose (not code, URLs, ids, tags)."""
     position = 0
@@ -69,6 +73,10 @@ def check_line(line: str) -> tuple[list[tuple[int, str]], str]:
     for start, end in prose_spans(line):
         pieces.append(line[position:start])
         text = line[start:end]
+        if not ANY_RULE.search(text):
+            pieces.append(text)
+            position = end
+            continue
         for rule in RULES:  # positions are reported in the original line
             found = rule.pattern.finditer(line[start:end])
             problems.extend((start + match.start() + 1, rule.message) for match in found)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from primer.fields import ID_PATTERN, LANGS
 from primer.issues import Issue
@@ -25,11 +25,10 @@ def validate(content: Content) -> Iterator[Issue]:
     yield from check_taxonomy(content)
 
 
-def unknown(ids: Iterable[str], known: Iterable[str], origin: Origin, key: str, what: str) -> Iterator[Issue]:
-    """Yields an issue for each id in `ids` that is not in `known`."""
-    known_set = set(known)
+def unknown(ids: Iterable[str], known: Container[str], origin: Origin, key: str, what: str) -> Iterator[Issue]:
+    """Yields an issue for each id in `ids` that is not in `known` (a dict or set: looked up, not scanned)."""
     for item in ids:
-        if item not in known_set:
+        if item not in known:
             yield Issue(path=origin.path, line=origin.line_of(key),
                         message=f"unknown {what} '{item}' in '{key}'; check the id or add it")
 
@@ -40,16 +39,18 @@ def check_documents(content: Content) -> Iterator[Issue]:
         if page_id not in content.pages:
             yield Issue(path=f"content/pages/{page_id}",
                         message=f"missing page '{page_id}': create meta.yml, zh.md, en.md")
+    targets = LinkTargets(content)
     for document in (*content.sections, *content.pages.values()):
         yield from unknown(document.terms, content.terms, document.origin, "terms", "term")
         yield from unknown(document.sources, content.sources, document.origin, "sources", "source")
         refs = {lang: scan_body(document.body(lang)) for lang in LANGS}
         for lang in LANGS:
-            yield from check_body(content, document, refs[lang], document.body_paths.get(lang))
+            yield from check_body(content, targets, document, refs[lang], document.body_paths.get(lang))
         yield from check_same_headings(document, refs)
 
 
-def check_body(content: Content, document: Document, refs: BodyRefs, path: str) -> Iterator[Issue]:
+def check_body(content: Content, targets: LinkTargets, document: Document, refs: BodyRefs,
+               path: str) -> Iterator[Issue]:
     """Checks one body's headings, citations and links."""
     seen: set[str] = set()
     for heading in refs.headings:
@@ -71,33 +72,42 @@ def check_body(content: Content, document: Document, refs: BodyRefs, path: str) 
                         message=f"unknown source '{citation.source_id}' in citation; "
                         f"add content/sources/{citation.source_id}.yml or fix the id")
     for link in refs.links:
-        message = link_problem(content, link.scheme, link.target, link.anchor, seen)
+        message = targets.problem(link.scheme, link.target, link.anchor, seen)
         if message:
             yield Issue(path=path, line=link.line, column=link.column, message=message)
 
 
-def link_problem(content: Content, scheme: str, target: str, anchor: str, own_ids: set[str]) -> str:
-    """Returns why a link cannot be resolved, or '' when it can."""
-    if not scheme:
-        if not SAFE_URL.match(target):
-            return (f"link '{target}' is not allowed; use https:// URLs or section:, term:, event:, page: links")
-        if target.startswith("#") and target[1:] not in own_ids | {"references"}:
-            return f"link '{target}' points at no heading of this page"
-        return ""
-    known = {
-        "section": {section.id for section in content.sections},
-        "term": set(content.terms),
-        "event": {event.id for event in content.events},
-        "page": set(PAGE_URIS),
-    }[scheme]
-    if target not in known:
-        return f"unknown {scheme} '{target}' in link; use one of the existing ids"
-    if scheme == "section" and anchor:
-        section = content.section(target)
-        ids = {h.id for h in scan_body(section.body("zh")).headings} if section else set()
-        if anchor not in ids | {"references"}:
+class LinkTargets:
+    """What `section:`, `term:`, `event:` and `page:` links may point at, collected once per check."""
+
+    def __init__(self, content: Content) -> None:
+        self.sections = {section.id: section for section in content.sections}
+        self.known: dict[str, Container[str]] = {
+            "section": self.sections, "term": content.terms,
+            "event": {event.id for event in content.events}, "page": PAGE_URIS,
+        }
+        self._heading_ids: dict[str, set[str]] = {}
+
+    def heading_ids(self, section_id: str) -> set[str]:
+        """Returns the heading ids of a section (the same in both languages; zh is checked)."""
+        if section_id not in self._heading_ids:
+            section = self.sections[section_id]
+            self._heading_ids[section_id] = {h.id for h in scan_body(section.body("zh")).headings} | {"references"}
+        return self._heading_ids[section_id]
+
+    def problem(self, scheme: str, target: str, anchor: str, own_ids: set[str]) -> str:
+        """Returns why a link cannot be resolved, or '' when it can."""
+        if not scheme:
+            if not SAFE_URL.match(target):
+                return (f"link '{target}' is not allowed; use https:// URLs or section:, term:, event:, page: links")
+            if target.startswith("#") and target[1:] not in own_ids and target != "#references":
+                return f"link '{target}' points at no heading of this page"
+            return ""
+        if target not in self.known[scheme]:
+            return f"unknown {scheme} '{target}' in link; use one of the existing ids"
+        if scheme == "section" and anchor and anchor not in self.heading_ids(target):
             return f"section '{target}' has no heading id '{anchor}'"
-    return ""
+        return ""
 
 
 def check_same_headings(document: Document, refs: dict[str, BodyRefs]) -> Iterator[Issue]:
