@@ -19,6 +19,7 @@ if str(ROOT) not in sys.path:
 from primer.build_state import BuildState  # noqa: E402
 from primer.crosslink import link_terms  # noqa: E402
 from primer.glossary_links import TermLinker, fill_appears_in  # noqa: E402
+from primer.render import ui_strings  # noqa: E402
 from primer.routes import PAGE_URIS  # noqa: E402
 
 linker: TermLinker | None = None
@@ -58,5 +59,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 @event_priority(50)  # before the search plugin indexes the page
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     if linker is not None and page.url == linker.glossary_url and page.content:
-        page.content = fill_appears_in(page.content, _state(config).mentions, page.url)
+        state = _state(config)
+        page.content = fill_appears_in(page.content, state.mentions, page.url, ui_strings()[state.lang]["appears_more"])
     return context

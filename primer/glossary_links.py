@@ -11,6 +11,7 @@ from mkdocs.utils import get_relative_url
 from primer.model import Content
 from primer.render import environment, plain_text
 
+APPEARS_IN_LIMIT = 10
 APPEARS_IN = re.compile(r'(<dd\b[^>]*\bdata-appears-in="([a-z0-9-]+)"[^>]*>)(.*?)(</dd>)', re.S)
 
 
@@ -43,12 +44,18 @@ def _relative(url: str, from_url: str) -> str:
     return link + "/" if link.endswith("..") else link
 
 
-def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: str) -> str:
+def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: str, more: str,
+                    limit: int = APPEARS_IN_LIMIT) -> str:
     """Fills each term's "appears in" list with links to the pages that mention it.
+
+    A term mentioned on hundreds of pages would make the glossary grow with terms × pages, so
+    a list shows the first `limit` pages (in build order) and then says how many more there are
+    (at least two: a list one page over the limit is shown whole).
 
     Arguments:
         mentions: term id -> {page URL: page title}.
         page_url: the URL of the page being filled (the glossary).
+        more: the words after a cut list, with a `{count}` placeholder.
     """
     template = environment().get_template("appears-in.html.j2")
 
@@ -56,7 +63,10 @@ def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: st
         pages = mentions.get(match.group(2))
         if not pages:
             return match.group(0)
-        links = [(_relative(url, page_url), Markup.escape(title)) for url, title in pages.items()]
-        return match.group(1) + template.render(pages=links).strip() + match.group(4)
+        shown = list(pages.items())[:limit] if len(pages) > limit + 1 else list(pages.items())  # never "1 more"
+        links = [(_relative(url, page_url), Markup.escape(title)) for url, title in shown]
+        hidden = len(pages) - len(shown)
+        rest = more.format(count=hidden) if hidden else ""
+        return match.group(1) + template.render(pages=links, rest=rest).strip() + match.group(4)
 
     return APPEARS_IN.sub(fill, html)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from primer.crosslink import link_terms
+from primer.glossary_links import fill_appears_in
 from primer.termmatch import TermMatcher
 
 FORMS = [
@@ -114,3 +115,14 @@ def test_unclosed_tags_do_not_stop_linking() -> None:
 def test_the_table_has_at_least_forty_cases() -> None:
     """The issue asks for a table of at least 40 cases."""
     assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize(("mentioning", "links", "rest"), [(3, 3, ""), (11, 11, ""), (12, 10, " and 2 more pages")])
+def test_appears_in_lists_are_cut_after_ten_pages(mentioning: int, links: int, rest: str) -> None:
+    """A term on many pages lists the first ten and counts the others (never "1 more")."""
+    glossary = '<dd class="primer-appears-in" data-appears-in="rag">none</dd>'
+    pages = {f"sections/p{n}/": f"Page <{n}>" for n in range(mentioning)}
+    html = fill_appears_in(glossary, {"rag": pages}, "glossary/", "and {count} more pages")
+    assert html.count("<a href=") == links
+    assert 'href="../sections/p0/">Page &lt;0&gt;</a>' in html
+    assert html.endswith(f"</a>{rest}</dd>")
