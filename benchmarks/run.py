@@ -17,6 +17,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
@@ -40,7 +41,7 @@ SIZES = {
     # terms. Only the per-language builds are compared here (a round takes minutes).
     "xl": Scale(pages=990, terms=5000, events=500),
 }
-PER_LANGUAGE = ("hooked zh", "plain zh", "hooked en", "plain en")
+PER_LANGUAGE = ("hooked zh", "plain zh", "hooked en", "plain en", "hooked zh, cold caches", "hooked en, cold caches")
 VARIANTS = {"xl": PER_LANGUAGE}
 PROFILED = {"real": ("zh", "en"), "xl": ("en",)}
 EPOCH = "1767225600"  # fixed SOURCE_DATE_EPOCH: every variant renders the same dates
@@ -88,9 +89,22 @@ def mkdocs_build(cwd: Path, lang: str, out: Path) -> list[str]:
     return [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(cwd / LANG_CONFIGS[lang]), "-d", str(out)]
 
 
+def cold_cache(work: Path) -> dict[str, str]:
+    """Returns an environment whose build finds none of our caches (a fresh PRIMER_CACHE_DIR)."""
+    return environment() | {"PRIMER_CACHE_DIR": tempfile.mkdtemp(prefix="cold-", dir=work)}
+
+
 def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
-    """Hooked vs plain builds per language, full build.py builds (parallel, sequential) vs plain parallel."""
-    env, out = environment(), work / "out" / project.name
+    """Hooked vs plain builds per language, full build.py builds (parallel, sequential) vs plain parallel.
+
+    Hooked builds run with our caches warm (one unmeasured build per language first), as a
+    contributor's next build does, and cold (an empty cache folder, as on a fresh CI machine).
+    The plain builds keep jieba's own dictionary cache, as Material's users do."""
+    out = work / "out" / project.name
+    env = environment() | {"PRIMER_CACHE_DIR": str(work / f"cache-{project.name}")}
+    for lang in LANG_CONFIGS:
+        subprocess.run(mkdocs_build(project.root, lang, out / f"warm-up-{lang}"), cwd=project.root, env=env,
+                       check=True, capture_output=True)
     build_py = [PYTHON, str(project.root / "build.py"), "--root", str(project.root), "build"]
     plain_both = [(mkdocs_build(project.plain, lang, out / f"plain-both-{lang}"), project.plain)
                   for lang in LANG_CONFIGS]
@@ -99,6 +113,10 @@ def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
         "plain zh": lambda: measure.run(mkdocs_build(project.plain, "zh", out / "plain-zh"), project.plain, env),
         "hooked en": lambda: measure.run(mkdocs_build(project.root, "en", out / "hooked-en"), project.root, env),
         "plain en": lambda: measure.run(mkdocs_build(project.plain, "en", out / "plain-en"), project.plain, env),
+        "hooked zh, cold caches": lambda: measure.run(mkdocs_build(project.root, "zh", out / "cold-zh"),
+                                                      project.root, cold_cache(work)),
+        "hooked en, cold caches": lambda: measure.run(mkdocs_build(project.root, "en", out / "cold-en"),
+                                                      project.root, cold_cache(work)),
         "build.py build": lambda: measure.run(build_py, project.root, env),
         "build.py build --sequential": lambda: measure.run([*build_py, "--sequential"], project.root, env),
         "plain zh+en parallel": lambda: measure.run_together(plain_both, env),
@@ -120,6 +138,11 @@ def ratios(samples: dict[str, list[measure.Sample]]) -> dict[str, Any]:
         "hooked zh / plain zh, wall": measure.paired_ratio(samples["hooked zh"], samples["plain zh"]),
         "hooked en / plain en, wall": measure.paired_ratio(samples["hooked en"], samples["plain en"]),
     }
+    if "hooked zh, cold caches" in samples:
+        cold = measure.added(samples["hooked zh, cold caches"], samples["hooked en, cold caches"])
+        result["mkdocs builds, cold caches (hooked zh+en / plain zh+en), wall"] = measure.paired_ratio(cold, plain)
+        result["mkdocs builds, cold caches (hooked zh+en / plain zh+en), CPU"] = measure.paired_ratio(
+            cold, plain, "cpu")
     if "build.py build" in samples:
         full, plain_both = samples["build.py build"], samples["plain zh+en parallel"]
         result["full build (build.py build / plain zh+en parallel), wall"] = measure.paired_ratio(full, plain_both)

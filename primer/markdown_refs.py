@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
@@ -74,7 +74,7 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
-@lru_cache(maxsize=1024)
+@cache  # one entry per body: bounded by the content
 def scan_body(text: str) -> BodyRefs:
     """Collects headings, citations and links of a Markdown body."""
     headings, citations, links = [], [], []

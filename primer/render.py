@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,7 @@ def has_markup(text: str) -> bool:
     return MARKDOWN_CHARS.search(text) is not None
 
 
-@lru_cache(maxsize=4096)
+@cache  # definitions are read several times per build (page, tooltip, JSON-LD)
 def inline_markdown(text: str) -> Markup:
     """Renders a short inline-Markdown text (a definition, a summary) to sanitized HTML."""
     if not has_markup(text):
@@ -90,7 +90,7 @@ def inline_markdown(text: str) -> Markup:
     return Markup(sanitize_html(html))
 
 
-@lru_cache(maxsize=4096)
+@cache
 def plain_text(text: str) -> str:
     """Returns the readable text of an inline-Markdown string (for tooltips and meta tags)."""
     if not has_markup(text):

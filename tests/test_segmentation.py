@@ -108,7 +108,7 @@ def test_a_warm_build_skips_jieba_and_writes_the_same_search_index(tmp_path: Pat
     warm = _build_zh(cache, tmp_path / "warm")
     runs = [line for line in cold.splitlines() if "search segmentation (zh)" in line]
     assert runs and not runs[0].endswith(", 0 cut by jieba"), runs
-    assert [line for line in warm.splitlines() if "search segmentation (zh)" in line][0].endswith(
+    assert next(line for line in warm.splitlines() if "search segmentation (zh)" in line).endswith(
         ", 0 cut by jieba")
     assert "Loading model" not in warm and "Building prefix dict" not in warm
     index = "search/search_index.json"
