@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from primer.issues import ContentError, errors_only
-from primer.loader import load_content
+from primer.loader import load_content_cached
 from primer.model import Content
 from primer.pages import GeneratedPage, build_pages
 from primer.routes import Router
@@ -42,7 +42,7 @@ class BuildState:
     def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
              repository: str = "") -> BuildState:
         """Loads and validates content; raises ContentError listing every error."""
-        content, issues = load_content(root)
+        content, issues = load_content_cached(root)
         errors = errors_only(issues)
         if errors:
             raise ContentError(errors)

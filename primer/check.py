@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from primer.cache import cached
 from primer.issues import Issue, relpath
-from primer.loader import load_content
+from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
 from primer.termmatch import TermMatcher
 from primer.typography import check_file
@@ -67,9 +68,14 @@ def unused_terms(content: Content) -> Iterator[Issue]:
 
 def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tuple[Content, list[Issue]]:
     """Returns the content under `root` and every issue of it, sorted."""
-    style = typography(root, fix)
-    content, issues = load_content(root)
-    issues += style + list(unfinished(root))
+    if fix:
+        style = typography(root, fix)
+        content, issues = load_content(root)
+        issues = issues + style + list(unfinished(root))
+    else:  # nothing changed since the last check: its results stand
+        version = content_version(root)
+        content, issues = load_content_cached(root, version)
+        issues = issues + cached("style", root, version, lambda: typography(root, False) + list(unfinished(root)))
     if list_unused:
         issues += list(unused_terms(content))
     return content, sorted(set(issues))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from primer.cache import cached, digest
 from primer.fields import LANGS, FieldReader, as_mapping
 from primer.issues import Issue, relpath
 from primer.model import Content, Document, Era, Localized, Source, TaxonomyAxis, Term, TimelineEvent
@@ -176,3 +178,36 @@ def load_content(root: Path) -> tuple[Content, list[Issue]]:
     content = loader.load()
     issues = loader.issues + list(validate(content))
     return content, sorted(set(issues))
+
+
+
+PACKAGE = Path(__file__).resolve().parent
+CODE_FILES = ("**/*.py", "../schemas/*.json")
+
+
+def code_version() -> str:
+    """Returns a hash of the package's code and schemas: cached results are only valid for them."""
+    files = sorted(path for pattern in CODE_FILES for path in PACKAGE.glob(pattern))
+    return digest(*(part for path in files for part in (path.name, path.read_bytes())))
+
+
+def content_version(root: Path) -> str:
+    """Returns a hash of the code and of the name, size and modification time of every file
+    under content/: what `load_content` and the checks read."""
+    stamps = [code_version()]
+    start = len(str(root)) + 1
+    for folder, folders, files in os.walk(root / "content"):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            info = os.stat(path)
+            stamps.append(f"{path[start:]}\0{info.st_size}\0{info.st_mtime_ns}")
+    return digest(*stamps)
+
+
+def load_content_cached(root: Path, version: str | None = None) -> tuple[Content, list[Issue]]:
+    """`load_content`, reusing the model of an unchanged content tree from the cache folder.
+
+    Each build loads the content three times (the check and one process per language); files
+    that all keep their size and modification time, read by the same code, give the same model."""
+    return cached("content", root, version or content_version(root), lambda: load_content(root))

@@ -1,0 +1,64 @@
+"""Caches between builds: private to the user, invalidated by any content or code change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from primer import cache
+from primer.check import run_check
+from primer.loader import content_version, load_content, load_content_cached
+from tests.helpers import FIXTURES
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PRIMER_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(FIXTURES / "mini" / "content", tmp_path / "project" / "content")
+    return tmp_path / "project"
+
+
+def test_an_unchanged_tree_is_loaded_from_the_cache_and_any_change_reloads_it(project: Path) -> None:
+    fresh = load_content(project)
+    assert load_content_cached(project) == fresh
+    assert len(list((project.parent / "cache").glob("primer-content-*.pickle"))) == 1
+    assert load_content_cached(project) == fresh  # from the pickle
+
+    body = project / "content/sections/01-basics/en.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    changed, _ = load_content_cached(project)
+    assert changed.sections[0].body("en").endswith("One more sentence.\n")
+    assert len(list((project.parent / "cache").glob("primer-content-*.pickle"))) == 1  # the old one is gone
+
+
+def test_a_touched_file_changes_the_version(project: Path) -> None:
+    before = content_version(project)
+    meta = project / "content/sections/01-basics/meta.yml"
+    info = meta.stat()
+    os.utime(meta, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000))
+    assert content_version(project) != before
+
+
+def test_check_reports_the_same_issues_from_the_cache(project: Path) -> None:
+    zh = project / "content/sections/01-basics/zh.md"
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n使用GPT模型。TODO\n", encoding="utf-8")
+    first = [issue.format() for issue in run_check(project)[1]]
+    assert any("put one space between Chinese and Latin" in line for line in first)
+    assert any("unfinished" in line for line in first)
+    assert [issue.format() for issue in run_check(project)[1]] == first
+
+
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)
+    monkeypatch.setenv("PRIMER_CACHE_DIR", str(shared))
+    cache._private_folder.cache_clear()
+    assert cache.cache_dir() != shared
+    private = tmp_path / "private"
+    monkeypatch.setenv("PRIMER_CACHE_DIR", str(private))
+    assert cache.cache_dir() == private
+    assert private.stat().st_mode & 0o777 == 0o700
