@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
+from primer.cache import cache_dir  # noqa: E402
 from primer.check import run_check  # noqa: E402
 from primer.exports.pipeline import export  # noqa: E402
 from primer.issues import errors_only, report  # noqa: E402
@@ -99,7 +100,10 @@ def clean(root: Path) -> int:
         shutil.rmtree(root / name, ignore_errors=True)
     for staging in (*root.glob(".site-staging-*"), *root.glob(".dist-staging-*"), *root.glob(".export-work-*")):
         shutil.rmtree(staging, ignore_errors=True)
-    progress("removed site/ and dist/")
+    folder = cache_dir()
+    for cached_file in folder.glob("primer-*"):
+        cached_file.unlink(missing_ok=True)
+    progress(f"removed site/, dist/ and the build caches in {folder}")
     return EXIT_OK
 
 
@@ -156,7 +160,7 @@ def parser() -> argparse.ArgumentParser:
     new_cmd.add_argument("kind", choices=sorted(FOLDERS))
     new_cmd.add_argument("id")
     new_cmd.add_argument("--source", help="source id the new term or event cites")
-    commands.add_parser("clean", help="remove site/ and dist/")
+    commands.add_parser("clean", help="remove site/, dist/ and the build caches")
     return main_parser
 
 
