@@ -55,15 +55,21 @@ def text_nodes(html: str) -> Iterator[TextNode]:
     stack: list[_Open] = []
     skipping, entry = 0, ""  # open elements that forbid links; innermost glossary entry
     position = 0
+    unescape = html_lib.unescape
     for tag in TAG.finditer(html):
-        if tag.start() < position:  # inside a raw-text element we already skipped
+        start = tag.start()
+        if start < position:  # inside a raw-text element we already skipped
             continue
-        if tag.start() > position and not skipping:
-            yield TextNode(position, tag.start(), html_lib.unescape(html[position:tag.start()]), entry)
+        if start > position and not skipping:
+            yield TextNode(position, start, unescape(html[position:start]), entry)
         position = tag.end()
-        closing, name, attrs = tag.group(1), tag.group(2).lower(), tag.group(3) or ""
-        if tag.group(0).startswith("<!--") or name in VOID_TAGS or attrs.rstrip().endswith("/"):
+        closing, name, attrs = tag.groups()
+        if name is None:  # a comment
             continue
+        name = name.lower()
+        if name in VOID_TAGS or (attrs and attrs.rstrip().endswith("/")):
+            continue
+        attrs = attrs or ""
         if closing:
             if _close(stack, name):
                 skipping = sum(item.skip for item in stack)
