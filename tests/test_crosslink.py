@@ -126,3 +126,13 @@ def test_appears_in_lists_are_cut_after_ten_pages(mentioning: int, links: int, r
     assert html.count("<a href=") == links
     assert 'href="../sections/p0/">Page &lt;0&gt;</a>' in html
     assert html.endswith(f"</a>{rest}</dd>")
+
+
+def test_ascii_lower_changes_ascii_letters_only() -> None:
+    """Offsets must not move: 'İ' lower-cases to two characters with str.lower."""
+    from primer.termmatch import ascii_lower
+
+    text = "RAG İstanbul ÀÉ 大模型 GPT-4 \ud800"
+    folded = ascii_lower(text)
+    assert folded == "rag İstanbul ÀÉ 大模型 gpt-4 \ud800"
+    assert len(folded) == len(text)
