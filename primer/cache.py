@@ -89,3 +89,47 @@ def cached(kind: str, scope: Path, version: str, compute: Callable[[], T]) -> T:
         if stale != path:
             stale.unlink(missing_ok=True)
     return value
+
+
+class FileMemo:
+    """Results computed from single files (parsed YAML, typography warnings), reused while a file
+    keeps its size and modification time; one cache file per project folder.
+
+    Whole-tree caches miss as soon as any file changes; this one lets a check after editing one
+    file of thousands read only that file again."""
+
+    def __init__(self, scope: Path, name: str) -> None:
+        """Opens the memo `name` of the project folder `scope` (one user per name at a time)."""
+        self.scope = scope.resolve()
+        self.path = cache_dir() / f"primer-files-{name}-{digest(str(self.scope))}.pickle"
+        self._entries: dict[tuple[str, str], tuple[int, int, object]] = {}
+        self._used: dict[tuple[str, str], tuple[int, int, object]] = {}
+        self._changed = False
+        try:
+            with open(self.path, "rb") as handle:
+                entries = pickle.load(handle)
+            if isinstance(entries, dict):
+                self._entries = entries
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            pass
+
+    def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
+        """Returns `compute()` for `path`, from the cache while the file is unchanged."""
+        key = (kind, os.path.relpath(path, self.scope))
+        try:
+            info = path.stat()
+        except OSError:
+            return compute()  # missing or unreadable: compute reports it
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] == info.st_size and entry[1] == info.st_mtime_ns:
+            self._used[key] = entry
+            return entry[2]  # type: ignore[return-value]
+        value = compute()
+        self._used[key] = (info.st_size, info.st_mtime_ns, value)
+        self._changed = True
+        return value
+
+    def save(self) -> None:
+        """Writes the entries used in this run (so deleted files drop out) if any changed."""
+        if self._changed or len(self._used) != len(self._entries):
+            write_atomically(self.path, pickle.dumps(self._used, protocol=pickle.HIGHEST_PROTOCOL))

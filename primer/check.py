@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
-from primer.cache import cached
+from primer.cache import FileMemo, cached
 from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
@@ -26,11 +27,12 @@ def chinese_files(root: Path) -> Iterator[Path]:
         yield from sorted(content.glob(pattern))
 
 
-def typography(root: Path, fix: bool) -> list[Issue]:
+def typography(root: Path, fix: bool, memo: FileMemo | None = None) -> list[Issue]:
     """Returns typography warnings; with `fix`, rewrites the files and returns what is left."""
     issues: list[Issue] = []
     for path in chinese_files(root):
-        found, fixed = check_file(path, relpath(path, root))
+        shown = relpath(path, root)
+        found, fixed = memo.get("style", path, partial(check_file, path, shown)) if memo else check_file(path, shown)
         if fix and fixed is not None:
             path.write_text(fixed, encoding="utf-8")  # line ends are normalized to LF by the fix
             found, _ = check_file(path, relpath(path, root))
@@ -38,18 +40,30 @@ def typography(root: Path, fix: bool) -> list[Issue]:
     return issues
 
 
-def unfinished(root: Path) -> Iterator[Issue]:
+def unfinished(root: Path, memo: FileMemo | None = None) -> Iterator[Issue]:
     """Warns about scaffold text (TODO) that was never replaced."""
     for path in sorted((root / "content").rglob("*")):
         if path.suffix not in (".yml", ".md") or not path.is_file():
             continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if "TODO" not in text:
-            continue
-        for number, line in enumerate(text.split("\n"), start=1):
-            if TODO.search(line):
-                yield Issue(path=relpath(path, root), line=number, severity="warning",
-                            message="unfinished: replace the TODO text before publishing")
+        yield from memo.get("todo", path, partial(todo_lines, root, path)) if memo else todo_lines(root, path)
+
+
+def todo_lines(root: Path, path: Path) -> list[Issue]:
+    """Returns a warning for each line of a file that still says TODO."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if "TODO" not in text:
+        return []
+    return [Issue(path=relpath(path, root), line=number, severity="warning",
+                  message="unfinished: replace the TODO text before publishing")
+            for number, line in enumerate(text.split("\n"), start=1) if TODO.search(line)]
+
+
+def file_warnings(root: Path) -> list[Issue]:
+    """Returns the typography and TODO warnings, reading again only files changed since last time."""
+    memo = FileMemo(root, "text")
+    issues = typography(root, False, memo) + list(unfinished(root, memo))
+    memo.save()
+    return issues
 
 
 def unused_terms(content: Content) -> Iterator[Issue]:
@@ -75,7 +89,7 @@ def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tu
     else:  # nothing changed since the last check: its results stand
         version = content_version(root)
         content, issues = load_content_cached(root, version)
-        issues = issues + cached("style", root, version, lambda: typography(root, False) + list(unfinished(root)))
+        issues = issues + cached("style", root, version, lambda: file_warnings(root))
     if list_unused:
         issues += list(unused_terms(content))
     return content, sorted(set(issues))

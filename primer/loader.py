@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from primer.cache import cached, digest
+from primer.cache import FileMemo, cached, digest
 from primer.fields import LANGS, FieldReader, as_mapping
 from primer.issues import Issue, relpath
 from primer.model import Content, Document, Era, Localized, Source, TaxonomyAxis, Term, TimelineEvent
@@ -28,10 +28,11 @@ T = TypeVar("T", bound=HasId)
 class ContentLoader:
     """Reads one content tree; `issues` holds every problem found while reading."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, memo: FileMemo | None = None) -> None:
         self.root = root
         self.content_dir = root / "content"
         self.issues: list[Issue] = []
+        self.memo = memo
 
     def shown(self, path: Path) -> str:
         """Returns a path as printed in messages."""
@@ -39,7 +40,8 @@ class ContentLoader:
 
     def reader(self, path: Path) -> FieldReader | None:
         """Loads a YAML file whose top level is a mapping."""
-        loaded = load_yaml(path, self.shown(path))
+        shown = self.shown(path)
+        loaded = self.memo.get("yaml", path, lambda: load_yaml(path, shown)) if self.memo else load_yaml(path, shown)
         self.issues.extend(loaded.issues)
         data = as_mapping(loaded.data, self.shown(path), self.issues)
         return FieldReader(data, self.shown(path), self.issues) if data is not None else None
@@ -170,11 +172,15 @@ class ContentLoader:
         return tuple(TaxonomyAxis.from_yaml(r) for r in self.load_list("taxonomy.yml", "axes"))
 
 
-def load_content(root: Path) -> tuple[Content, list[Issue]]:
-    """Loads and cross-checks the content under `root`; returns the model and every issue."""
+def load_content(root: Path, memo: FileMemo | None = None) -> tuple[Content, list[Issue]]:
+    """Loads and cross-checks the content under `root`; returns the model and every issue.
+
+    Arguments:
+        memo: parsed YAML files from earlier runs (see `FileMemo`); the caller saves it.
+    """
     from primer.validate import validate  # the validator imports the loader's types
 
-    loader = ContentLoader(root)
+    loader = ContentLoader(root, memo)
     content = loader.load()
     issues = loader.issues + list(validate(content))
     return content, sorted(set(issues))
@@ -210,4 +216,10 @@ def load_content_cached(root: Path, version: str | None = None) -> tuple[Content
 
     Each build loads the content three times (the check and one process per language); files
     that all keep their size and modification time, read by the same code, give the same model."""
-    return cached("content", root, version or content_version(root), lambda: load_content(root))
+    def load() -> tuple[Content, list[Issue]]:
+        memo = FileMemo(root, "yaml")
+        loaded = load_content(root, memo)
+        memo.save()
+        return loaded
+
+    return cached("content", root, version or content_version(root), load)

@@ -62,3 +62,23 @@ def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypa
     monkeypatch.setenv("PRIMER_CACHE_DIR", str(private))
     assert cache.cache_dir() == private
     assert private.stat().st_mode & 0o777 == 0o700
+
+
+def test_after_editing_one_file_only_that_file_is_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import primer.loader
+
+    parsed: list[str] = []
+    real = primer.loader.load_yaml
+
+    def counting(path: Path, shown: str) -> object:
+        parsed.append(shown)
+        return real(path, shown)
+
+    monkeypatch.setattr(primer.loader, "load_yaml", counting)
+    first = load_content_cached(project)
+    assert len(parsed) > 5
+    term = project / "content/glossary/transformer.yml"
+    term.write_text(term.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    parsed.clear()
+    assert load_content_cached(project) == first
+    assert parsed == ["content/glossary/transformer.yml"]
