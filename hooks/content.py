@@ -68,7 +68,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert state is not None
-    generated = next((p for p in state.pages if p.uri == page.file.src_uri), None)
+    generated = state.page(page.file.src_uri)
     if generated is not None:
         page.meta.update(generated.meta)
         date = state.revision_date(generated)

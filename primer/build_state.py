@@ -29,6 +29,7 @@ class BuildState:
     revision_dates: dict[str, str]
     mentions: dict[str, dict[str, str]] = field(default_factory=dict)
     _matcher: TermMatcher | None = None
+    _by_uri: dict[str, GeneratedPage] = field(default_factory=dict)
 
     @property
     def matcher(self) -> TermMatcher:
@@ -54,13 +55,19 @@ class BuildState:
 
     def revision_date(self, page: GeneratedPage) -> str | None:
         """Returns the date of the newest commit touching any file behind `page`."""
-        dates = [date for path, date in self.revision_dates.items()
-                 if any(path == source or path.startswith(source + "/") for source in page.source_paths)]
+        dates = [self.revision_dates[source] for source in page.source_paths if source in self.revision_dates]
         return max(dates) if dates else None
+
+    def page(self, uri: str) -> GeneratedPage | None:
+        """Returns the generated page with this source URI, if any."""
+        if len(self._by_uri) != len(self.pages):
+            self._by_uri = {page.uri: page for page in self.pages}
+        return self._by_uri.get(uri)
 
 
 def git_revision_dates(root: Path) -> dict[str, str]:
-    """Returns `path -> YYYY-MM-DD` of the newest commit touching each file under content/."""
+    """Returns `path -> YYYY-MM-DD` of the newest commit touching each file under content/, and
+    of each folder the newest of its files."""
     try:
         result = subprocess.run(
             ["git", "log", "--format=%x00%ct", "--name-only", "--", "content", "CONTRIBUTING.md", "CONTRIBUTING.zh.md"],
@@ -76,6 +83,10 @@ def git_revision_dates(root: Path) -> dict[str, str]:
             stamp = datetime.fromtimestamp(int(line[1:]), tz=UTC)
             current = stamp.strftime("%Y-%m-%d")
         elif line.strip() and line not in dates:
-            dates[line] = current
+            dates[line] = current  # git lists the newest commit first: a path's first date is its newest
+            folder = line.rpartition("/")[0]
+            while folder and folder not in dates:
+                dates[folder] = current
+                folder = folder.rpartition("/")[0]
     return dates
 
