@@ -6,12 +6,15 @@ import logging
 import subprocess
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 
+from primer.cache import cached, digest
 from primer.issues import ContentError, errors_only
-from primer.loader import load_content_cached
+from primer.loader import content_version, load_content_cached
 from primer.model import Content
 from primer.pages import GeneratedPage, build_pages
+from primer.render import TEMPLATES
 from primer.routes import Router
 from primer.termmatch import TermMatcher
 
@@ -43,13 +46,16 @@ class BuildState:
     def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
              repository: str = "") -> BuildState:
         """Loads and validates content; raises ContentError listing every error."""
-        content, issues = load_content_cached(root)
+        version = content_version(root)
+        content, issues = load_content_cached(root, version)
         errors = errors_only(issues)
         if errors:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        pages = build_pages(content, lang, Router(directory_urls), site_url, root, repository)
+        inputs = pages_version(root, version, lang, directory_urls, site_url, repository)
+        pages = cached(f"pages-{lang}", root, inputs,
+                       lambda: build_pages(content, lang, Router(directory_urls), site_url, root, repository))
         return cls(root=root, lang=lang, content=content, pages=pages,
                    revision_dates=git_revision_dates(root))
 
@@ -63,6 +69,24 @@ class BuildState:
         if len(self._by_uri) != len(self.pages):
             self._by_uri = {page.uri: page for page in self.pages}
         return self._by_uri.get(uri)
+
+
+RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "pypinyin", "MarkupSafe")
+PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md", "dist/manifest.json")
+
+
+def pages_version(root: Path, content: str, lang: str, *args: object) -> str:
+    """Returns a hash of everything the generated pages of a language are made from: the content
+    version (content files and our code), the templates, the project files pages show, the
+    versions of the rendering libraries, and the build settings in `args`."""
+    parts: list[str | bytes] = [content, lang, *(repr(arg) for arg in args)]
+    parts += [f"{name}={metadata.version(name)}" for name in RENDERING_PACKAGES]
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            parts += [path.relative_to(TEMPLATES).as_posix(), path.read_bytes()]
+    for name in PAGE_INPUTS:
+        parts += [name, (root / name).read_bytes() if (root / name).is_file() else b""]
+    return digest(*parts)
 
 
 def git_revision_dates(root: Path) -> dict[str, str]:
