@@ -75,12 +75,19 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
                                     stdout=logs[lang], stderr=subprocess.STDOUT)
 
         running = {lang: start(lang) for lang in langs} if parallel else {}
-        if meanwhile is not None and not meanwhile():
-            for process in running.values():
-                process.kill()
-                process.wait()
-            return None
-        codes = {lang: (running[lang] if parallel else start(lang)).wait() for lang in langs}
+        try:
+            if meanwhile is not None and not meanwhile():
+                return None
+            codes = {}
+            for lang in langs:
+                if lang not in running:  # sequential: one build at a time
+                    running[lang] = start(lang)
+                codes[lang] = running[lang].wait()
+        finally:
+            for process in running.values():  # stopped early: the check failed, or an interruption
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
         results = []
         for lang in langs:
             logs[lang].seek(0)

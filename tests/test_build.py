@@ -187,6 +187,17 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, breakage: s
     assert not list(project.glob(".site-staging-*"))
 
 
+def test_sequential_and_parallel_builds_publish_the_same_site(tmp_path: Path) -> None:
+    """`--sequential` builds one language after the other, with the check beside the first."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    env = {"SOURCE_DATE_EPOCH": "1764288000"}
+    assert run_build(project, "build", env=env).returncode == 0
+    parallel = digest(project / "site")
+    result = run_build(project, "build", "--sequential", env=env)
+    assert result.returncode == 0, result.stderr
+    assert digest(project / "site") == parallel
+
+
 def test_a_page_can_opt_out_of_cross_linking(tmp_path: Path) -> None:
     """`crosslink: false` in meta.yml leaves the page's terms unlinked; other pages keep theirs."""
     project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
