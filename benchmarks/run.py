@@ -12,6 +12,7 @@ reader (page and search-index sizes, Lighthouse)."""
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -94,6 +95,17 @@ def cold_cache(work: Path) -> dict[str, str]:
     return environment() | {"PRIMER_CACHE_DIR": tempfile.mkdtemp(prefix="cold-", dir=work)}
 
 
+@functools.cache
+def warm_cache(project: Project, work: Path) -> dict[str, str]:
+    """Returns the environment of builds with our caches warm: one unmeasured build per language
+    has filled `work/cache-<project>` first."""
+    env = environment() | {"PRIMER_CACHE_DIR": str(work / f"cache-{project.name}")}
+    for lang in LANG_CONFIGS:
+        subprocess.run(mkdocs_build(project.root, lang, work / "out" / project.name / f"warm-up-{lang}"),
+                       cwd=project.root, env=env, check=True, capture_output=True)
+    return env
+
+
 def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
     """Hooked vs plain builds per language, full build.py builds (parallel, sequential) vs plain parallel.
 
@@ -101,10 +113,7 @@ def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
     contributor's next build does, and cold (an empty cache folder, as on a fresh CI machine).
     The plain builds keep jieba's own dictionary cache, as Material's users do."""
     out = work / "out" / project.name
-    env = environment() | {"PRIMER_CACHE_DIR": str(work / f"cache-{project.name}")}
-    for lang in LANG_CONFIGS:
-        subprocess.run(mkdocs_build(project.root, lang, out / f"warm-up-{lang}"), cwd=project.root, env=env,
-                       check=True, capture_output=True)
+    env = warm_cache(project, work)
     build_py = [PYTHON, str(project.root / "build.py"), "--root", str(project.root), "build"]
     plain_both = [(mkdocs_build(project.plain, lang, out / f"plain-both-{lang}"), project.plain)
                   for lang in LANG_CONFIGS]
@@ -161,11 +170,11 @@ def check_time(project: Project, runs: int) -> dict[str, Any]:
     return measure.summarize(samples["build.py check"])
 
 
-def profile(project: Project, lang: str) -> dict[str, Any]:
-    """Profiles one in-process build in a child process; keeps the .prof next to the results."""
+def profile(project: Project, lang: str, work: Path) -> dict[str, Any]:
+    """Profiles one in-process build (caches warm) in a child process; keeps the .prof next to the results."""
     prof, summary = OUT / f"profile-{project.name}-{lang}.prof", OUT / f"profile-{project.name}-{lang}.json"
     subprocess.run([PYTHON, "-m", "benchmarks.profile_build", str(project.root), lang, str(prof), str(summary)],
-                   cwd=REPO, env=environment(), check=True, capture_output=True)
+                   cwd=REPO, env=warm_cache(project, work), check=True, capture_output=True)
     data: dict[str, Any] = json.loads(summary.read_text(encoding="utf-8"))
     return data
 
@@ -223,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             if "overhead" in parts:
                 results["overhead"][project.name] = overhead(project, args.work, args.runs)
             if "profile" in parts and name in PROFILED:
-                results["profile"][project.name] = {lang: profile(project, lang) for lang in PROFILED[name]}
+                results["profile"][project.name] = {lang: profile(project, lang, args.work)
+                                                    for lang in PROFILED[name]}
             save(results, path)
     if "crosslink" in parts:
         from benchmarks.crosslink_bench import crosslink_benchmark
