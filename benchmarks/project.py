@@ -7,8 +7,10 @@ so `build.py build` publishes into the snapshot's `site/`, never into the reposi
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,29 +83,28 @@ def repository_head() -> str:
     return next((line.split()[0] for line in lines if line.endswith(" " + ref)), "")
 
 
-def extract_pages(root: Path, lang: str) -> tuple[list[Any], str, list[tuple[str, str]]]:
+def extract_pages(root: Path, lang: str, cache: Path) -> tuple[list[Any], str, list[tuple[str, str]]]:
     """Runs the `on_config` hooks of a project; returns (nav, jieba user dictionary, [(uri, markdown)]).
 
-    The generated Markdown and navigation are exactly what our hooks hand to MkDocs."""
-    from mkdocs.config import load_config
-
-    _forget_primer()
-    sys.path.insert(0, str(root))
-    try:
-        config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
-        config = config.plugins.on_config(config)
-        pages = [(str(page.uri), str(page.markdown)) for page in config["primer_state"].pages]
-        jieba_dict = str(config.plugins["material/search"].config.jieba_dict_user or "")
-        return list(config.nav or []), jieba_dict, pages
-    finally:
-        sys.path.remove(str(root))
-        _forget_primer()
+    The generated Markdown and navigation are exactly what our hooks hand to MkDocs. A child
+    interpreter runs them, so the project imports its own copy of `primer` and nothing of it
+    meets this process's modules; `cache` is its PRIMER_CACHE_DIR (the user dictionary lives there)."""
+    env = dict(os.environ, PRIMER_CACHE_DIR=str(cache), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", EXTRACT, str(root), LANG_CONFIGS[lang]], cwd=root, env=env,
+                            capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout)
+    return data["nav"], data["jieba_dict"], [(uri, markdown) for uri, markdown in data["pages"]]
 
 
-def _forget_primer() -> None:
-    """Drops imported `primer` modules so the next project imports its own copy."""
-    for name in [name for name in sys.modules if name == "primer" or name.startswith("primer.")]:
-        del sys.modules[name]
+EXTRACT = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from mkdocs.config import load_config
+config = load_config(config_file=sys.argv[1] + "/" + sys.argv[2])
+config = config.plugins.on_config(config)
+json.dump({"nav": config.nav or [], "pages": [[p.uri, p.markdown] for p in config["primer_state"].pages],
+           "jieba_dict": str(config.plugins["material/search"].config.jieba_dict_user or "")}, sys.stdout)
+"""
 
 
 def plain_config(root: Path, lang: str, nav: list[Any], jieba_dict: str) -> dict[str, Any]:
@@ -124,7 +125,7 @@ def write_plain(root: Path, plain: Path) -> Path:
         shutil.rmtree(plain)
     (plain / "stock-theme").mkdir(parents=True)  # an empty overrides folder: Material as shipped
     for lang in LANG_CONFIGS:
-        nav, jieba_dict, pages = extract_pages(root, lang)
+        nav, jieba_dict, pages = extract_pages(root, lang, plain / f"extract-cache-{lang}")
         docs = plain / f"docs-{lang}"
         shutil.copytree(root / "docs", docs)
         for uri, markdown in pages:

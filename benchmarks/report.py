@@ -77,9 +77,10 @@ def table(results: dict[str, Any]) -> str:
              f"{', '.join(f'{k} {v}' for k, v in machine['versions'].items())}"]
     for name, info in results.get("projects", {}).items():
         lines.append(f"project {name}: {info}")
-    for name, stats in results.get("check", {}).items():
-        lines.append(f"build.py check ({name}): {spread(stats['wall'])} s wall, {spread(stats['cpu'])} s CPU, "
-                     f"peak {spread(stats['maxrss_mib'], 0)} MiB")
+    for name, variants in results.get("check", {}).items():
+        for variant, stats in variants.items():
+            lines.append(f"{variant} ({name}): {spread(stats['wall'])} s wall, {spread(stats['cpu'])} s CPU, "
+                         f"peak {spread(stats['maxrss_mib'], 0)} MiB")
     for name, data in results.get("overhead", {}).items():
         lines += overhead_lines(name, data)
     if "crosslink" in results:
