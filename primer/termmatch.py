@@ -71,28 +71,30 @@ class TermMatcher:
         self._exact = ahocorasick_rs.AhoCorasick(list(exact)) if exact else None
         self._folded = ahocorasick_rs.AhoCorasick(list(folded)) if folded else None
 
-    def candidates(self, text: str) -> list[Match]:
-        """Returns every occurrence of every form, overlapping, that sits on valid boundaries."""
-        found: list[Match] = []
-        for automaton, ids, haystack in ((self._exact, self._exact_ids, text),
-                                         (self._folded, self._folded_ids, ascii_lower(text))):
+    def candidates(self, text: str) -> list[tuple[int, int, int, str]]:
+        """Returns every occurrence of every form, overlapping, that sits on valid boundaries, as
+        (start, -end, automaton, term id) tuples: sorted, they run leftmost first, longest first,
+        and a case-sensitive form before a folded one over the same text."""
+        found: list[tuple[int, int, int, str]] = []
+        for rank, automaton, ids, haystack in ((0, self._exact, self._exact_ids, text),
+                                               (1, self._folded, self._folded_ids, ascii_lower(text))):
             if automaton is None:
                 continue
             for index, start, end in automaton.find_matches_as_indexes(haystack, overlapping=True):
                 # Boundaries only concern Latin ends; most matches are Chinese on both ends.
                 if (text[start] < "\x80" or text[end - 1] < "\x80") and not on_boundaries(text, start, end):
                     continue
-                found.append(Match(start, end, ids[index]))
+                found.append((start, -end, rank, ids[index]))
         return found
 
     def find(self, text: str) -> list[Match]:
         """Returns non-overlapping matches, leftmost first and longest at each position."""
         chosen: list[Match] = []
         position = 0
-        for match in sorted(self.candidates(text), key=lambda m: (m.start, m.start - m.end)):
-            if match.start >= position:
-                chosen.append(match)
-                position = match.end
+        for start, negative_end, _, term_id in sorted(self.candidates(text)):
+            if start >= position:
+                chosen.append(Match(start, -negative_end, term_id))
+                position = -negative_end
         return chosen
 
 
