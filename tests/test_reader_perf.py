@@ -1,0 +1,141 @@
+"""What keeps the reader's first view fast and still: nothing moves after first paint, what blocks
+rendering stays small, and the Lighthouse benchmark serves the site compressed like the real host."""
+
+from __future__ import annotations
+
+import gzip
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Route, expect
+
+from benchmarks.reader_budget import served
+from tests.browser import LANGS, PHONE, Tab, launch_chromium, open_tab, serve_directory
+
+# Layout shifts the page made without user input, with the element that moved (text nodes: their parent).
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  const shifts = [];
+  new PerformanceObserver((list) => shifts.push(...list.getEntries())).observe({type: "layout-shift", buffered: true});
+  const describe = (node) => {
+    const el = node && (node.nodeType === 1 ? node : node.parentElement);
+    return el ? {tag: el.tagName.toLowerCase(), cls: String(el.className), inArticle: !!el.closest("article")} : null;
+  };
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => resolve(
+    shifts.filter((s) => !s.hadRecentInput)
+      .map((s) => ({value: s.value, sources: s.sources.map((source) => describe(source.node))}))), 300)));
+})"""
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    """The built real site, served on 127.0.0.1 for this module."""
+    with serve_directory(real_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the module; every test gets its own context."""
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def new_tab(browser: Browser, site_url: str) -> Iterator[Callable[..., Tab]]:
+    """Factory of isolated tabs (context options as keyword arguments), closed after the test."""
+    tabs: list[Tab] = []
+
+    def make(**context_options: Any) -> Tab:
+        tabs.append(open_tab(browser, site_url, **context_options))
+        return tabs[-1]
+
+    yield make
+    for tab in tabs:
+        tab.page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_filter_bar_is_laid_out_before_primer_js_runs(new_tab: Callable[..., Tab], lang: str) -> None:
+    """With primer.js never arriving, the filter bar already takes its place: the page does not wait for it."""
+    tab = new_tab(**PHONE)
+    tab.page.route("**/assets/javascripts/primer.js", lambda route: route.abort())
+    page = tab.open(f"/{lang}/timeline/")
+    bar = page.locator("[data-primer-filter]")
+    expect(bar).to_be_visible()
+    assert bar.evaluate("el => el.getBoundingClientRect().height") > 20
+    assert page.locator(".primer-timeline-tools__count").inner_text().strip() != ""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_content_does_not_shift_while_loading(new_tab: Callable[..., Tab], lang: str) -> None:
+    """On a phone whose scripts arrive after the first paint, nothing in the timeline's article moves."""
+    tab = new_tab(**PHONE)
+
+    def late(route: Route) -> None:
+        time.sleep(0.5)  # like a slow network: the parsed page is painted while the script is on its way
+        route.continue_()
+
+    tab.page.route("**/assets/javascripts/primer.js", late)
+    page = tab.open(f"/{lang}/timeline/", wait="networkidle")
+    shifts = page.evaluate(LAYOUT_SHIFTS)
+    assert [shift for shift in shifts if any(s and s["inArticle"] for s in shift["sources"])] == []
+    assert tab.problems == []
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_timeline_without_javascript_hides_the_bar_and_shows_every_event(new_tab: Callable[..., Tab]) -> None:
+    """Without JavaScript the filter bar (which could not work) stays hidden and every event is visible."""
+    page = new_tab(java_script_enabled=False).open("/en/timeline/")
+    expect(page.locator("[data-primer-filter]")).to_be_hidden()
+    events = page.locator("li.primer-event")
+    assert events.count() > 10
+    assert events.evaluate_all("events => events.every(e => e.checkVisibility())")
+
+
+def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:
+    """GETs a URL with the given Accept-Encoding (None: no header); returns headers and the raw body."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return dict(response.headers.items()), response.read()
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> Path:
+    """A folder with a page, a stylesheet and a PNG, like a built site."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text("<!doctype html><title>t</title>" + "<p>text</p>" * 200)
+    (tmp_path / "en" / "main.css").write_text("body { color: black; }\n" * 100)
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(500))
+    return tmp_path
+
+
+@pytest.mark.parametrize(("path", "file"), [("/en/", "en/index.html"), ("/en/main.css", "en/main.css")])
+def test_benchmark_server_gzips_text_like_the_real_host(tiny_site: Path, path: str, file: str) -> None:
+    """Pages and stylesheets come gzip-compressed, with a cache lifetime, when the browser accepts gzip."""
+    with served(tiny_site) as base:
+        headers, body = fetch(base + path, "gzip, deflate, br")
+    assert headers["Content-Encoding"] == "gzip"
+    assert "max-age=" in headers["Cache-Control"]
+    assert int(headers["Content-Length"]) == len(body) < (tiny_site / file).stat().st_size
+    assert gzip.decompress(body) == (tiny_site / file).read_bytes()
+
+
+@pytest.mark.parametrize(("path", "accept_encoding"), [
+    ("/en/", None), ("/en/", "gzip;q=0, identity"), ("/logo.png", "gzip"),
+], ids=["no-header", "gzip-refused", "image"])
+def test_benchmark_server_sends_raw_bytes_otherwise(tiny_site: Path, path: str, accept_encoding: str | None) -> None:
+    """Clients that do not accept gzip, and already-compressed images, get the file as it is."""
+    with served(tiny_site) as base:
+        headers, body = fetch(base + path, accept_encoding)
+    assert "Content-Encoding" not in headers
+    file = tiny_site / (path.strip("/") + ("/index.html" if path.endswith("/") else ""))
+    assert body == file.read_bytes()
