@@ -101,6 +101,51 @@ def test_timeline_without_javascript_hides_the_bar_and_shows_every_event(new_tab
     assert events.evaluate_all("events => events.every(e => e.checkVisibility())")
 
 
+# Glossary entries and timeline events: how many the browser skips (content-visibility: their contents
+# are not rendered, the item itself is), and the lowest
+# point any of their content reaches (laid out on demand even when skipped) against the footer's top.
+LIST_RENDERING = """(selector) => {
+  const items = [...document.querySelectorAll(selector)];
+  const bottom = (el) => Math.max(...[...el.querySelectorAll("*")].map((c) => c.getBoundingClientRect().bottom));
+  return {
+    items: items.length,
+    skipped: items.filter((el) => !el.firstElementChild.checkVisibility({contentVisibilityAuto: true})).length,
+    lowest: Math.max(...items.map(bottom)) + scrollY,
+    footer: document.querySelector("footer").getBoundingClientRect().top + scrollY,
+  };
+}"""
+LISTS = {"glossary": ("glossary/", ".primer-entry"), "timeline": ("timeline/", ".primer-event__body")}
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(LISTS))
+def test_long_lists_are_not_rendered_until_near_the_viewport(new_tab: Callable[..., Tab], lang: str,
+                                                             name: str) -> None:
+    """On a phone, most glossary entries / timeline events are skipped at load, and none reaches the footer."""
+    path, selector = LISTS[name]
+    page = new_tab(**PHONE).open(f"/{lang}/{path}")
+    found = page.evaluate(LIST_RENDERING, selector)
+    assert found["items"] > 30
+    assert found["skipped"] > found["items"] // 2
+    # A placeholder shorter than its content lets the content spill over what follows; it must never
+    # reach the footer (axe would measure the link colours against the footer's dark background).
+    assert found["lowest"] < found["footer"]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("anchor", ["zero-shot-learning", "rlhf", "alexnet"])
+def test_glossary_anchor_lands_on_a_rendered_entry(new_tab: Callable[..., Tab], anchor: str) -> None:
+    """Opening the glossary at an entry far down shows that entry, rendered, at the top of the screen."""
+    page = new_tab(**PHONE).open(f"/en/glossary/#{anchor}")
+    heading = page.locator(f"#{anchor}")
+    expect(heading).to_be_in_viewport()
+    assert heading.evaluate("h => h.checkVisibility({contentVisibilityAuto: true})")
+    assert heading.evaluate("h => h.getBoundingClientRect().top") < 300
+
+
 def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:
     """GETs a URL with the given Accept-Encoding (None: no header); returns headers and the raw body."""
     request = urllib.request.Request(url, headers={"Accept-Encoding": accept_encoding} if accept_encoding else {})
