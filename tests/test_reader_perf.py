@@ -4,6 +4,7 @@ rendering stays small, and the Lighthouse benchmark serves the site compressed l
 from __future__ import annotations
 
 import gzip
+import re
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -144,6 +145,39 @@ def test_glossary_anchor_lands_on_a_rendered_entry(new_tab: Callable[..., Tab], 
     expect(heading).to_be_in_viewport()
     assert heading.evaluate("h => h.checkVisibility({contentVisibilityAuto: true})")
     assert heading.evaluate("h => h.getBoundingClientRect().top") < 300
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_term_definitions_are_out_of_title_when_material_starts(new_tab: Callable[..., Tab], lang: str) -> None:
+    """By DOMContentLoaded (when Material mounts a tooltip per [title]) term links carry their definition
+    in data-primer-title instead; the built HTML still has the title for readers without JavaScript."""
+    tab = new_tab()
+    tab.page.add_init_script("""document.addEventListener("DOMContentLoaded", () => {
+      window.__termTitles = document.querySelectorAll("article a.primer-term[title]").length;
+      window.__termData = document.querySelectorAll("article a.primer-term[data-primer-title]").length;
+    }, {capture: true});""")
+    page = tab.open(f"/{lang}/timeline/")
+    assert page.evaluate("window.__termTitles") == 0
+    assert page.evaluate("window.__termData") > 20
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_term_tooltip_follows_keyboard_focus_and_escape(new_tab: Callable[..., Tab]) -> None:
+    """Tabbing onto a term link shows its definition as a tooltip it is described by; Escape dismisses it."""
+    page = new_tab().open("/en/sections/generalization/")
+    term = page.locator("article a.primer-term").first
+    definition = term.get_attribute("data-primer-title") or ""
+    term.focus()
+    tooltip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    expect(tooltip).to_have_attribute("role", "tooltip")
+    expect(tooltip).to_have_class(re.compile(r"md-tooltip2--active"))
+    assert " ".join(tooltip.inner_text().split()) == " ".join(definition.split())
+    page.keyboard.press("Escape")
+    expect(page.locator("[role=tooltip]")).to_have_count(0)
+    assert term.get_attribute("aria-describedby") is None
 
 
 def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:
