@@ -8,6 +8,7 @@ import re
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Route, expect
 
 from benchmarks.reader_budget import served
-from tests.browser import LANGS, PHONE, Tab, launch_chromium, open_tab, serve_directory
+from tests.browser import KEY_PAGES, LANGS, PHONE, Tab, launch_chromium, open_tab, serve_directory
 
 # Layout shifts the page made without user input, with the element that moved (text nodes: their parent).
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {
@@ -178,6 +179,32 @@ def test_term_tooltip_follows_keyboard_focus_and_escape(new_tab: Callable[..., T
     page.keyboard.press("Escape")
     expect(page.locator("[role=tooltip]")).to_have_count(0)
     assert term.get_attribute("aria-describedby") is None
+
+
+class ScriptCollector(HTMLParser):
+    """Collects the external scripts of a page in document order, with their attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scripts: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and dict(attrs).get("src"):
+            self.scripts.append(dict(attrs))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_scripts_wait_for_the_parser(real_site: Path, lang: str, name: str) -> None:
+    """Material's bundle and primer.js are deferred (in that order); only the tiny hreflang guard, which
+    must run before the bundle, is parsed in place."""
+    collector = ScriptCollector()
+    collector.feed((real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
+    names = [str(script["src"]).rsplit("/", 1)[-1] for script in collector.scripts]
+    assert names[0] == "hreflang-guard.js" and "defer" not in collector.scripts[0]
+    assert [n.split(".")[0] for n in names[1:]] == ["bundle", "primer"]
+    assert all("defer" in script for script in collector.scripts[1:])
 
 
 def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:
