@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Route, expect
 
 from benchmarks.reader_budget import served
 from tests.browser import KEY_PAGES, LANGS, PHONE, Tab, launch_chromium, open_tab, serve_directory
+from tests.helpers import ROOT
 
 # Layout shifts the page made without user input, with the element that moved (text nodes: their parent).
 LAYOUT_SHIFTS = """() => new Promise((resolve) => {
@@ -191,6 +192,45 @@ class ScriptCollector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "script" and dict(attrs).get("src"):
             self.scripts.append(dict(attrs))
+
+
+class HeadCollector(HTMLParser):
+    """Collects the stylesheets linked in a page's <head> and the text of its <style> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_head = self.in_style = False
+        self.stylesheets: list[str] = []
+        self.styles: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.in_head = self.in_head or tag == "head"
+        if tag == "link" and self.in_head and "stylesheet" in (values.get("rel") or "").split():
+            self.stylesheets.append((values.get("href") or "").rsplit("/", 1)[-1])
+        if tag == "style":
+            self.in_style = True
+            self.styles.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_head = self.in_head and tag != "head"
+        self.in_style = self.in_style and tag != "style"
+
+    def handle_data(self, data: str) -> None:
+        if self.in_style:
+            self.styles[-1] += data
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", list(KEY_PAGES))
+def test_only_materials_stylesheets_block_rendering(real_site: Path, lang: str, name: str) -> None:
+    """The <head> links Material's two stylesheets; ours is inlined, whole, instead of a third request."""
+    collector = HeadCollector()
+    collector.feed((real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
+    assert [sheet.split(".")[0] for sheet in collector.stylesheets] == ["main", "palette"]
+    ours = (ROOT / "overrides" / "assets" / "stylesheets" / "primer.css").read_text(encoding="utf-8")
+    assert [style.strip() for style in collector.styles if "primer-" in style] == [ours.strip()]
 
 
 @pytest.mark.slow
