@@ -12,6 +12,9 @@ from primer.yamlsource import Mapping
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANGS = ("zh", "en")
 MAX_TEXT = 4000
+# Control characters other than tab and newline have no place in text (U+0000 also separates
+# texts inside the cross-linker); YAML's double-quoted escapes could put them there.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class FieldReader:
@@ -49,6 +52,9 @@ class FieldReader:
             self.error(key, f"{self._name(key)} must be text, not {type(value).__name__}")
             return ""
         text = str(value).strip()
+        if CONTROL.search(text):
+            self.error(key, f"{self._name(key)} contains a control character; remove it")
+            return CONTROL.sub("", text)
         if required and not text:
             self.error(key, f"{self._name(key)} must not be empty")
         if len(text) > max_length:
@@ -97,6 +103,9 @@ class FieldReader:
         for item in value:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
                 self.error(key, f"{self._name(key)} must contain only non-empty text items")
+                continue
+            if CONTROL.search(str(item)):
+                self.error(key, f"{self._name(key)} has an item with a control character; remove it")
                 continue
             items.append(str(item).strip())
         if len(items) < min_items and (required or value):
