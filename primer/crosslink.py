@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from primer.termmatch import Match, TermMatcher
+from primer.termmatch import CHUNK_SEPARATOR, Match, TermMatcher
 
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*)?)>", re.S)
 CLASS_ATTR = re.compile(r"""\bclass\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
@@ -22,7 +22,7 @@ SKIP_CLASSES = frozenset({"no-crosslink", "arithmatex", "headerlink", "primer-te
 VOID_TAGS = frozenset({
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
 })
-SEPARATOR = "\x00"
+SEPARATOR = CHUNK_SEPARATOR
 
 
 @dataclass(slots=True)

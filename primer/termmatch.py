@@ -13,6 +13,8 @@ import ahocorasick_rs
 
 from primer.validate import is_case_sensitive
 
+CHUNK_SEPARATOR = "\x00"  # callers join independent texts with it; no term contains it
+
 
 def ascii_lower(text: str) -> str:
     """Lower-cases ASCII letters only, so offsets never shift.
@@ -70,6 +72,9 @@ class TermMatcher:
         self._folded_ids = list(folded.values())
         self._exact = ahocorasick_rs.AhoCorasick(list(exact)) if exact else None
         self._folded = ahocorasick_rs.AhoCorasick(list(folded)) if folded else None
+        longest = ahocorasick_rs.MatchKind.LeftmostLongest
+        self._exact_longest = ahocorasick_rs.AhoCorasick(list(exact), matchkind=longest) if exact else None
+        self._folded_longest = ahocorasick_rs.AhoCorasick(list(folded), matchkind=longest) if folded else None
 
     def candidates(self, text: str) -> list[tuple[int, int, int, str]]:
         """Returns every occurrence of every form, overlapping, that sits on valid boundaries, as
@@ -88,7 +93,43 @@ class TermMatcher:
         return found
 
     def find(self, text: str) -> list[Match]:
-        """Returns non-overlapping matches, leftmost first and longest at each position."""
+        """Returns non-overlapping matches, leftmost first and longest at each position.
+
+        The automata's own leftmost-longest search gives that answer whenever every match it picks
+        sits on valid boundaries and the two automata's picks do not overlap (then no other valid
+        candidate could start earlier or be longer). Where that fails, the text between the
+        nearest `CHUNK_SEPARATOR`s is searched again the slow way: all overlapping candidates,
+        filtered, then chosen greedily. No form contains the separator, so chunks are independent."""
+        picks: list[tuple[int, int, int, str]] = []
+        for rank, automaton, ids, haystack in ((0, self._exact_longest, self._exact_ids, text),
+                                               (1, self._folded_longest, self._folded_ids, ascii_lower(text))):
+            if automaton is not None:
+                picks += [(start, end, rank, ids[index])
+                          for index, start, end in automaton.find_matches_as_indexes(haystack)]
+        picks.sort()
+        redo: list[tuple[int, int]] = []  # chunks to search the slow way
+        chosen: list[Match] = []
+        previous_end = 0
+        for start, end, _, term_id in picks:
+            if redo and start < redo[-1][1]:
+                continue  # inside a chunk that is searched again
+            latin = text[start] < "\x80" or text[end - 1] < "\x80"
+            if start < previous_end or (latin and not on_boundaries(text, start, end)):
+                low, high = text.rfind(CHUNK_SEPARATOR, 0, start) + 1, text.find(CHUNK_SEPARATOR, start)
+                redo.append((low, len(text) if high < 0 else high))
+                while chosen and chosen[-1].start >= low:
+                    chosen.pop()
+                continue
+            chosen.append(Match(start, end, term_id))
+            previous_end = end
+        for low, high in redo:
+            chosen += [Match(m.start + low, m.end + low, m.term_id) for m in self._greedy(text[low:high])]
+        if redo:
+            chosen.sort(key=lambda match: match.start)
+        return chosen
+
+    def _greedy(self, text: str) -> list[Match]:
+        """Leftmost-longest over every valid overlapping candidate (exact for any text)."""
         chosen: list[Match] = []
         position = 0
         for start, negative_end, _, term_id in sorted(self.candidates(text)):

@@ -136,3 +136,21 @@ def test_ascii_lower_changes_ascii_letters_only() -> None:
     folded = ascii_lower(text)
     assert folded == "rag İstanbul ÀÉ 大模型 gpt-4 \ud800"
     assert len(folded) == len(text)
+
+
+def test_fast_search_agrees_with_the_exhaustive_one_on_random_texts() -> None:
+    """`find` uses the automata's leftmost-longest search and redoes a chunk the slow way when a
+    pick fails a boundary or the two automata disagree; the answer must always be the slow one's."""
+    import random
+
+    from primer.termmatch import CHUNK_SEPARATOR
+
+    rng = random.Random(8)
+    alphabet = ["a", "b", "A", "B", "1", "-", " ", "大", "模", "型", "语", "言"]
+    for _ in range(400):
+        forms = {"".join(rng.choice(alphabet[:10]) for _ in range(rng.randint(1, 4))).strip(" -") for _ in range(12)}
+        forms.discard("")
+        matcher = TermMatcher((form, f"t{n}") for n, form in enumerate(sorted(forms)))
+        pieces = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 5))]
+        for text in (CHUNK_SEPARATOR.join(pieces), "".join(pieces)):
+            assert matcher.find(text) == matcher._greedy(text), (sorted(forms), text)
