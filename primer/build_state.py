@@ -32,7 +32,7 @@ class BuildState:
     revision_dates: dict[str, str]
     mentions: dict[str, dict[str, str]] = field(default_factory=dict)
     _matcher: TermMatcher | None = None
-    _by_uri: dict[str, GeneratedPage] = field(default_factory=dict)
+    _by_uri: dict[str, GeneratedPage] = field(init=False)
 
     @property
     def matcher(self) -> TermMatcher:
@@ -64,10 +64,11 @@ class BuildState:
         dates = [self.revision_dates[source] for source in page.source_paths if source in self.revision_dates]
         return max(dates) if dates else None
 
+    def __post_init__(self) -> None:
+        self._by_uri = {page.uri: page for page in self.pages}
+
     def page(self, uri: str) -> GeneratedPage | None:
         """Returns the generated page with this source URI, if any."""
-        if len(self._by_uri) != len(self.pages):
-            self._by_uri = {page.uri: page for page in self.pages}
         return self._by_uri.get(uri)
 
 

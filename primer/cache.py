@@ -66,6 +66,16 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     partial.replace(path)
 
 
+def read_pickle(path: Path) -> tuple[bool, object]:
+    """Returns (True, value) of a cache file, or (False, None) when it is missing, unreadable or
+    written by other code (then the caller computes the value again)."""
+    try:
+        with open(path, "rb") as handle:
+            return True, pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+        return False, None
+
+
 def cached(kind: str, scope: Path, version: str, compute: Callable[[], T]) -> T:
     """Returns `compute()`, kept in the cache folder under `version`; one file per kind and scope.
 
@@ -76,13 +86,9 @@ def cached(kind: str, scope: Path, version: str, compute: Callable[[], T]) -> T:
     """
     prefix = f"primer-{kind}-{digest(str(scope.resolve()))}-"
     path = cache_dir() / f"{prefix}{version}.pickle"
-    if path.is_file():
-        try:
-            with open(path, "rb") as handle:
-                value: T = pickle.load(handle)
-            return value
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-            pass  # unreadable or written by other code: compute again
+    found, stored = read_pickle(path)
+    if found:
+        return stored  # type: ignore[return-value]
     value = compute()
     write_atomically(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
     for stale in path.parent.glob(f"{prefix}*.pickle"):
@@ -105,13 +111,9 @@ class FileMemo:
         self._entries: dict[tuple[str, str], tuple[int, int, object]] = {}
         self._used: dict[tuple[str, str], tuple[int, int, object]] = {}
         self._changed = False
-        try:
-            with open(self.path, "rb") as handle:
-                entries = pickle.load(handle)
-            if isinstance(entries, dict):
-                self._entries = entries
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-            pass
+        found, entries = read_pickle(self.path)
+        if found and isinstance(entries, dict):
+            self._entries = entries
 
     def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
         """Returns `compute()` for `path`, from the cache while the file is unchanged."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -191,6 +192,7 @@ PACKAGE = Path(__file__).resolve().parent
 CODE_FILES = ("**/*.py", "../schemas/*.json")
 
 
+@cache
 def code_version() -> str:
     """Returns a hash of the package's code and schemas: cached results are only valid for them."""
     files = sorted(path for pattern in CODE_FILES for path in PACKAGE.glob(pattern))
