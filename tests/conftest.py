@@ -1,11 +1,16 @@
-"""Session fixtures: sites built once from the tiny bilingual fixture and from the real content."""
+"""Session fixtures: sites built once from the tiny bilingual fixture and from the real content;
+module fixtures for browser tests of the served real site."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, expect
 
+from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, make_project, run_build
 
 
@@ -40,3 +45,33 @@ def real_dist(real_project: Path) -> Path:
     result = run_build(real_project, "export")
     assert result.returncode == 0, result.stdout + result.stderr
     return real_project / "dist"
+
+
+# Browser tests of the served real site (test_browser, test_reader_perf).
+@pytest.fixture(scope="module")
+def site_url(real_site: Path) -> Iterator[str]:
+    """The built real site, served on 127.0.0.1 for this module."""
+    with serve_directory(real_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the module; every test gets its own context."""
+    expect.set_options(timeout=5_000)
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def new_tab(browser: Browser, site_url: str) -> Iterator[Callable[..., Tab]]:
+    """Factory of isolated tabs (context options as keyword arguments), closed after the test."""
+    tabs: list[Tab] = []
+
+    def make(**context_options: Any) -> Tab:
+        tabs.append(open_tab(browser, site_url, **context_options))
+        return tabs[-1]
+
+    yield make
+    for tab in tabs:
+        tab.page.context.close()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from primer.loader import load_content
 from primer.model import Content
@@ -20,41 +19,9 @@ from tests.browser import (
     PHONE,
     PHONE_WIDTH,
     Tab,
-    launch_chromium,
-    open_tab,
-    serve_directory,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    """The built real site, served on 127.0.0.1 for this module."""
-    with serve_directory(real_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module; every test gets its own context."""
-    expect.set_options(timeout=5_000)
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture
-def new_tab(browser: Browser, site_url: str) -> Iterator[Callable[..., Tab]]:
-    """Factory of isolated tabs (context options as keyword arguments), closed after the test."""
-    tabs: list[Tab] = []
-
-    def make(**context_options: Any) -> Tab:
-        tabs.append(open_tab(browser, site_url, **context_options))
-        return tabs[-1]
-
-    yield make
-    for tab in tabs:
-        tab.page.context.close()
-
 
 @pytest.fixture(scope="module")
 def content(real_project: Path) -> Content:

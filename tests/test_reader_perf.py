@@ -9,16 +9,15 @@ import gzip
 import re
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Route, expect
+from playwright.sync_api import Route, expect
 
 from benchmarks.reader_budget import served
-from tests.browser import KEY_PAGES, LANGS, PHONE, Tab, launch_chromium, open_tab, serve_directory
+from tests.browser import KEY_PAGES, LANGS, PHONE, Tab
 from tests.helpers import ROOT
 
 # Layout shifts the page made without user input, with the element that moved (text nodes: their parent).
@@ -33,34 +32,6 @@ LAYOUT_SHIFTS = """() => new Promise((resolve) => {
     shifts.filter((s) => !s.hadRecentInput)
       .map((s) => ({value: s.value, sources: s.sources.map((source) => describe(source.node))}))), 300)));
 })"""
-
-
-@pytest.fixture(scope="module")
-def site_url(real_site: Path) -> Iterator[str]:
-    """The built real site, served on 127.0.0.1 for this module."""
-    with serve_directory(real_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module; every test gets its own context."""
-    with launch_chromium() as chromium:
-        yield chromium
-
-
-@pytest.fixture
-def new_tab(browser: Browser, site_url: str) -> Iterator[Callable[..., Tab]]:
-    """Factory of isolated tabs (context options as keyword arguments), closed after the test."""
-    tabs: list[Tab] = []
-
-    def make(**context_options: Any) -> Tab:
-        tabs.append(open_tab(browser, site_url, **context_options))
-        return tabs[-1]
-
-    yield make
-    for tab in tabs:
-        tab.page.context.close()
 
 
 @pytest.mark.browser
