@@ -17,6 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
+from primer.issues import relpath
+
 T = TypeVar("T")
 
 CACHE_ENV = "PRIMER_CACHE_DIR"
@@ -117,7 +119,7 @@ class FileMemo:
 
     def get(self, kind: str, path: Path, compute: Callable[[], T]) -> T:
         """Returns `compute()` for `path`, from the cache while the file is unchanged."""
-        key = (kind, os.path.relpath(path, self.scope))
+        key = (kind, relpath(os.path.abspath(path), self.scope))  # any path outside scope keys as itself
         try:
             info = path.stat()
         except OSError:

@@ -3,6 +3,7 @@ unfinished-text warnings, optionally unused terms — and the safe typography fi
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from functools import partial
@@ -13,26 +14,36 @@ from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
 from primer.termmatch import TermMatcher
-from primer.typography import check_file
+from primer.typography import check_file, check_text
+from primer.yamlsource import read_text
 
 TODO = re.compile(r"\bTODO\b")
 
 
+# The files holding Chinese text: zh.md bodies and content YAML (paths as `relpath` shows them).
+CHINESE_FILE = re.compile(
+    r"^content/(?:(?:sections|pages)/[^/]+/zh\.md|(?:glossary|timeline)/[^/]+\.yml|eras\.yml|taxonomy\.yml)$")
+
+
+def content_files(root: Path) -> Iterator[Path]:
+    """Yields every Markdown and YAML file under content/, in a stable order."""
+    for folder, folders, files in os.walk(root / "content"):
+        folders.sort()
+        for name in sorted(files):
+            if name.endswith((".yml", ".md")):
+                yield Path(folder, name)
+
+
 def chinese_files(root: Path) -> Iterator[Path]:
-    """Yields the files holding Chinese text: zh.md bodies and content YAML."""
-    content = root / "content"
-    yield from sorted(content.glob("sections/*/zh.md"))
-    yield from sorted(content.glob("pages/*/zh.md"))
-    for pattern in ("glossary/*.yml", "timeline/*.yml", "eras.yml", "taxonomy.yml"):
-        yield from sorted(content.glob(pattern))
+    """Yields the files holding Chinese text."""
+    return (path for path in content_files(root) if CHINESE_FILE.match(relpath(path, root)))
 
 
-def typography(root: Path, fix: bool, memo: FileMemo | None = None) -> list[Issue]:
+def typography(root: Path, fix: bool) -> list[Issue]:
     """Returns typography warnings; with `fix`, rewrites the files and returns what is left."""
     issues: list[Issue] = []
     for path in chinese_files(root):
-        shown = relpath(path, root)
-        found, fixed = memo.get("style", path, partial(check_file, path, shown)) if memo else check_file(path, shown)
+        found, fixed = check_file(path, relpath(path, root))
         if fix and fixed is not None:
             path.write_text(fixed, encoding="utf-8")  # line ends are normalized to LF by the fix
             found, _ = check_file(path, relpath(path, root))
@@ -40,28 +51,39 @@ def typography(root: Path, fix: bool, memo: FileMemo | None = None) -> list[Issu
     return issues
 
 
-def unfinished(root: Path, memo: FileMemo | None = None) -> Iterator[Issue]:
+def unfinished(root: Path) -> Iterator[Issue]:
     """Warns about scaffold text (TODO) that was never replaced."""
-    for path in sorted((root / "content").rglob("*")):
-        if path.suffix not in (".yml", ".md") or not path.is_file():
-            continue
-        yield from memo.get("todo", path, partial(todo_lines, root, path)) if memo else todo_lines(root, path)
+    for path in content_files(root):
+        shown = relpath(path, root)
+        text, _unreadable = read_text(path, shown)
+        yield from todo_lines(text or "", shown)
 
 
-def todo_lines(root: Path, path: Path) -> list[Issue]:
-    """Returns a warning for each line of a file that still says TODO."""
-    text = path.read_text(encoding="utf-8", errors="replace")
+def todo_lines(text: str, shown: str) -> list[Issue]:
+    """Returns a warning for each line of a file's text that still says TODO."""
     if "TODO" not in text:
         return []
-    return [Issue(path=relpath(path, root), line=number, severity="warning",
+    return [Issue(path=shown, line=number, severity="warning",
                   message="unfinished: replace the TODO text before publishing")
             for number, line in enumerate(text.split("\n"), start=1) if TODO.search(line)]
+
+
+def warnings_of(path: Path, shown: str) -> list[Issue]:
+    """Returns the typography (Chinese files) and TODO warnings of one file, read once."""
+    text, _unreadable = read_text(path, shown)
+    if text is None:
+        return []  # unreadable: the loader reports it
+    found = check_text(text, path.suffix == ".md", shown)[0] if CHINESE_FILE.match(shown) else []
+    return found + todo_lines(text, shown)
 
 
 def file_warnings(root: Path) -> list[Issue]:
     """Returns the typography and TODO warnings, reading again only files changed since last time."""
     memo = FileMemo(root, "text")
-    issues = typography(root, False, memo) + list(unfinished(root, memo))
+    issues: list[Issue] = []
+    for path in content_files(root):
+        shown = relpath(path, root)
+        issues += memo.get("warnings", path, partial(warnings_of, path, shown))
     memo.save()
     return issues
 

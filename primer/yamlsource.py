@@ -11,6 +11,7 @@ import yaml
 from primer.issues import Issue
 
 MAX_FILE_BYTES = 512 * 1024
+STR_TAG = "tag:yaml.org,2002:str"
 
 
 class Mapping(dict[str, Any]):
@@ -44,15 +45,22 @@ class _LineLoader(_SafeBase):
         mapping.line = node.start_mark.line + 1
         mapping.key_lines = {}
         for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = self._construct(key_node)
             if not isinstance(key, str):
                 key = str(key)
             line = key_node.start_mark.line + 1
             if key in mapping:
                 self.duplicates.append((key, line))
-            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping[key] = self._construct(value_node)
             mapping.key_lines[key] = line
         return mapping
+
+    def _construct(self, node: yaml.Node) -> Any:
+        """`construct_object`, short-cut for string scalars (most of our nodes): their value is
+        the string itself, as SafeConstructor.construct_yaml_str would return."""
+        if node.tag == STR_TAG and type(node) is yaml.ScalarNode:
+            return node.value
+        return self.construct_object(node, deep=True)
 
 
 _LineLoader.add_constructor(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from primer import cache
-from primer.check import run_check
+from primer.check import run_check, typography, unfinished
 from primer.loader import content_version, load_content, load_content_cached
 from tests.helpers import FIXTURES
 
@@ -49,6 +49,14 @@ def test_check_reports_the_same_issues_from_the_cache(project: Path) -> None:
     assert any("put one space between Chinese and Latin" in line for line in first)
     assert any("unfinished" in line for line in first)
     assert [issue.format() for issue in run_check(project)[1]] == first
+    en_meta = project / "content/sections/01-basics/meta.yml"  # English-only YAML: TODO, no typography
+    en_meta.write_text(en_meta.read_text(encoding="utf-8") + "# TODO: tags\n", encoding="utf-8")
+    glossary = next((project / "content/glossary").glob("*.yml"))
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("zh:\n", "zh:\n  # 用GPT\n", 1),
+                        encoding="utf-8")
+    fresh = sorted(set(load_content(project)[1] + typography(project, fix=False) + list(unfinished(project))))
+    assert run_check(project)[1] == fresh  # the memoized single pass reports what the fix path sees
+    assert sum("unfinished" in issue.message for issue in fresh) == 2
 
 
 def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,3 +90,19 @@ def test_after_editing_one_file_only_that_file_is_read_again(project: Path, monk
     parsed.clear()
     assert load_content_cached(project) == first
     assert parsed == ["content/glossary/transformer.yml"]
+
+
+def test_a_relative_root_finds_the_same_file_entries(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-file memo keys files by their path under the project however the root was given."""
+    from primer.issues import relpath
+
+    assert relpath(project / "content" / "eras.yml", project) == "content/eras.yml"
+    assert relpath(Path("content/eras.yml"), Path(".")) == "content/eras.yml"
+    assert relpath(Path("/elsewhere/x.yml"), project) == "/elsewhere/x.yml"
+    assert relpath(project.parent / "projectile" / "x.yml", project) == str(project.parent / "projectile" / "x.yml")
+    memo = cache.FileMemo(project, "test")
+    assert memo.get("k", project / "content/eras.yml", lambda: 1) == 1
+    memo.save()
+    monkeypatch.chdir(project)
+    again = cache.FileMemo(Path("."), "test")
+    assert again.get("k", Path("content/eras.yml"), lambda: 2) == 1  # found, not recomputed

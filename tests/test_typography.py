@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from primer.typography import check_file, check_line
+from primer.typography import NEIGHBOURS, check_file, check_line, check_spans
 
 CASES = [
     ("GPT-3有1750亿个参数", "GPT-3 有 1750 亿个参数", 3),
@@ -32,6 +32,23 @@ def test_check_line(line: str, fixed: str, count: int) -> None:
     assert result == fixed
     assert len(problems) == count
     assert check_line(result)[0] == []  # the fix leaves nothing to report
+
+
+def test_the_clean_line_shortcut_never_hides_a_problem() -> None:
+    """`check_line` skips lines without a NEIGHBOURS pair; on random mixed lines (code, links,
+    citations, both kinds of punctuation) it must answer exactly what the full rule scan does."""
+    import random
+
+    rng = random.Random(8)
+    alphabet = ["大", "模", "A", "b", "7", "%", ",", ":", "?", "(", ")", "，", "。", "（", "）", " ", "\t",
+                "`", "[", "]", "@", "{#", "}", "<b>", "https://x.org/", "](term:llm)"]
+    hits = 0
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert check_line(line) == check_spans(line), line
+        hits += bool(check_spans(line)[0])
+    assert hits > 300  # the random lines do exercise the rules
+    assert not NEIGHBOURS.search("大模型（LLM）是什么？")  # and clean Chinese prose takes the shortcut
 
 
 def test_yaml_fix_touches_only_chinese_text_values(tmp_path: Path) -> None:

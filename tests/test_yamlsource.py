@@ -65,3 +65,26 @@ def test_huge_files_are_refused(tmp_path: Path) -> None:
     loaded = load(tmp_path, b"x: " + b"a" * (600 * 1024) + b"\n")
     assert loaded.data is None
     assert "larger than 512 KiB" in loaded.issues[0].message
+
+
+def test_values_are_what_safe_load_gives(tmp_path: Path) -> None:
+    """String scalars skip PyYAML's constructor; every other node goes through it, so the data
+    equals `yaml.safe_load`'s (dates aside, which stay text)."""
+    import yaml
+
+    text = ("id: a\nyes: on\n2: 3\nnull_key: ~\nquoted: '007'\nplain: 007\nfloat: 1.5e3\n"
+            "anchor: &x {k: [a, 'b', 3]}\nalias: *x\nblock: |\n  大模型\n  line\nmerged: {<<: *x, n: no}\n"
+            "list:\n  - zh: 大模型\n    en: large model\n  - !!str 12\n")
+    loaded = load(tmp_path, text.encode())
+
+    def plain(value):  # Mapping -> dict, keys as the loader makes them (str)
+        if isinstance(value, dict):
+            return {str(key): plain(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item) for item in value]
+        return value
+
+    assert loaded.issues == ()
+    assert plain(loaded.data) == plain(yaml.safe_load(text))
+    assert loaded.data["True"] is True and loaded.data["2"] == 3  # YAML 1.1: `yes: on`; keys become text
+    assert loaded.data["quoted"] == "007" and loaded.data["plain"] == 7
