@@ -10,11 +10,11 @@ from typing import Any
 
 import jinja2
 import markdown
-import yaml
 from markupsafe import Markup
 
 from primer.cache import cache_dir
 from primer.sanitize import sanitize_html
+from primer.yamlsource import safe_load
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 MARKDOWN_CHARS = re.compile(r"[*_`\[\]()<>&\\!#~|=:]")
@@ -52,8 +52,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
 @lru_cache(maxsize=4)
 def ui_strings(templates: Path = TEMPLATES) -> dict[str, dict[str, str]]:
     """Returns the interface words of generated pages per language."""
-    with open(templates / "strings.yml", encoding="utf-8") as handle:
-        data: dict[str, dict[str, str]] = yaml.safe_load(handle)
+    data: dict[str, dict[str, str]] = safe_load((templates / "strings.yml").read_text(encoding="utf-8"))
     return data
 
 

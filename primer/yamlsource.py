@@ -32,6 +32,11 @@ else:
     _SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def safe_load(text: str) -> Any:
+    """`yaml.safe_load` through libyaml when it is there (our own files: no line marks needed)."""
+    return yaml.load(text, Loader=_SafeBase)  # a safe loader: libyaml's or PyYAML's
+
+
 class _LineLoader(_SafeBase):
     """Safe loader that builds `Mapping`s and collects duplicate keys instead of overwriting."""
 

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
+from primer.loader import load_content
+from primer.model import Content
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
-from tests.helpers import FIXTURES, make_project, run_build
+from tests.helpers import FIXTURES, ROOT, make_project, run_build
 
 
 def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None) -> Path:
@@ -31,6 +33,13 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project copy with the real content, built."""
     return _built(tmp_path_factory, "real", None)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The repository's content model (what the real site is built from): the tests' oracle."""
+    loaded, _ = load_content(ROOT)
+    return loaded
 
 
 @pytest.fixture(scope="session")

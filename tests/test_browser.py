@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from primer.loader import load_content
 from primer.model import Content
 from primer.render import plain_text
 from tests.browser import (
@@ -22,12 +21,6 @@ from tests.browser import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-@pytest.fixture(scope="module")
-def content(real_project: Path) -> Content:
-    """The content model the built site came from: the oracle for definitions and tags."""
-    loaded, _ = load_content(real_project)
-    return loaded
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -9,17 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from primer.loader import load_content
-from tests.helpers import ROOT, article
+from tests.helpers import article
 
 pytestmark = pytest.mark.slow
 LANGS = ("zh", "en")
-
-
-@pytest.fixture(scope="module")
-def content():
-    loaded, _ = load_content(ROOT)
-    return loaded
 
 
 def read(site: Path, path: str) -> str:

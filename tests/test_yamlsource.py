@@ -88,3 +88,21 @@ def test_values_are_what_safe_load_gives(tmp_path: Path) -> None:
     assert plain(loaded.data) == plain(yaml.safe_load(text))
     assert loaded.data["True"] is True and loaded.data["2"] == 3  # YAML 1.1: `yes: on`; keys become text
     assert loaded.data["quoted"] == "007" and loaded.data["plain"] == 7
+
+
+def test_the_code_loads_yaml_only_with_safe_loaders() -> None:
+    """House rule: safe loading only. The one `yaml.load` call passes libyaml's or PyYAML's safe loader."""
+    import yaml
+
+    from primer import yamlsource
+
+    root = Path(__file__).resolve().parent.parent
+    code = [*sorted((root / "primer").rglob("*.py")), *sorted((root / "hooks").glob("*.py")), root / "build.py"]
+    calls = []
+    for path in code:
+        text = path.read_text(encoding="utf-8")
+        for word in ("unsafe_load", "full_load", "FullLoader", "UnsafeLoader", "yaml.Loader", "CLoader"):
+            assert word not in text, f"{path}: {word}"
+        calls += [line.strip() for line in text.splitlines() if "yaml.load(" in line]
+    assert calls == ["return yaml.load(text, Loader=_SafeBase)  # a safe loader: libyaml's or PyYAML's"]
+    assert yamlsource._SafeBase in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader)
