@@ -62,8 +62,11 @@ def reader_lines(reader: dict[str, Any]) -> list[str]:
         if not isinstance(result, dict) or "scores" not in result:
             lines.append(f"  lighthouse {page}: {result}")
             continue
-        scores = " ".join(f"{name} {score:.2f}" for name, score in result["scores"].items())
-        lines.append(f"  lighthouse {page}: {scores}")
+        ranges = result.get("range", {})
+        scores = " ".join(f"{name} {score:.2f}" + (f" ({ranges[name][0]:.2f}–{ranges[name][1]:.2f})"
+                                                   if name in ranges else "")
+                          for name, score in result["scores"].items())
+        lines.append(f"  lighthouse {page}: {scores}" + (f", median of {result['runs']}" if "runs" in result else ""))
         for audit in result["failing"]:
             selectors = "; ".join(str(node["selector"]) for node in audit["nodes"][:6])
             lines.append(f"    FAIL {audit['category']}/{audit['id']}: {selectors}")

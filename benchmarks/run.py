@@ -127,6 +127,7 @@ def overhead(project: Project, work: Path, runs: int) -> dict[str, Any]:
         "hooked en, cold caches": lambda: measure.run(mkdocs_build(project.root, "en", out / "cold-en"),
                                                       project.root, cold_cache(work)),
         "build.py build": lambda: measure.run(build_py, project.root, env),
+        "build.py build, cold caches": lambda: measure.run(build_py, project.root, cold_cache(work)),
         "build.py build --sequential": lambda: measure.run([*build_py, "--sequential"], project.root, env),
         "plain zh+en parallel": lambda: measure.run_together(plain_both, env),
     }
@@ -159,6 +160,10 @@ def ratios(samples: dict[str, list[measure.Sample]]) -> dict[str, Any]:
             full, plain_both, "cpu")
         result["parallel / sequential build.py build, wall"] = measure.paired_ratio(
             full, samples["build.py build --sequential"])
+        cold_full = samples["build.py build, cold caches"]
+        result["full build, cold caches (build.py build / plain zh+en parallel), wall"] = measure.paired_ratio(
+            cold_full, plain_both)
+        result["full build, cold caches, CPU"] = measure.paired_ratio(cold_full, plain_both, "cpu")
     return result
 
 
@@ -218,6 +223,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, default=Path("/tmp/primer-bench"), help="scratch folder")
     parser.add_argument("--site", type=Path, help="built site for the reader part (default: the real snapshot's)")
     parser.add_argument("--lighthouse-preset", default="mobile", choices=("mobile", "desktop"))
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="runs per page; medians reported (default 3)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--patch", type=Path, help="measure a proposed fix: a diff applied to the snapshots' code")
     return parser.parse_args(argv)
@@ -258,7 +264,8 @@ def main(argv: list[str] | None = None) -> int:
 
         site = args.site or (args.work / "real" / "site" if (args.work / "real" / "site").is_dir() else REPO / "site")
         results["reader"] = {"site": str(site), "sizes": size_budget(site),
-                             "lighthouse": lighthouse_budget(site, OUT, args.lighthouse_preset)}
+                             "lighthouse": lighthouse_budget(site, OUT, args.lighthouse_preset,
+                                                             runs=args.lighthouse_runs)}
     results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
     save(results, path)
     print(report.table(results))
