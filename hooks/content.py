@@ -43,9 +43,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline:
         # Our vendored copy; Material's offline plugin would otherwise add a CDN URL.
         config.extra["polyfills"] = [OFFLINE_SHIM]
-    if lang == "zh":
-        search = config.plugins["material/search"]
-        search.config.jieba_dict_user = str(jieba_user_dictionary(state.content))
+    # Both languages: English pages show every term's Chinese name, searchable whole.
+    config.plugins["material/search"].config.jieba_dict_user = str(jieba_user_dictionary(state.content))
     segmentation = install_memo(lang)
     config["primer_state"] = state  # shared with the other hooks of this build
     return config

@@ -78,6 +78,24 @@ def test_search_ranks_the_fine_tuning_section_first(new_tab: Callable[..., Tab],
     assert tab.problems == []
 
 
+@pytest.mark.parametrize("term_id", ["hallucination", "fine-tuning", "large-model"])
+def test_english_search_finds_a_term_by_its_chinese_name(new_tab: Callable[..., Tab], content: Content,
+                                                        term_id: str) -> None:
+    """The English glossary shows each term's Chinese name; typing that name into the English
+    search box leads to the term's entry."""
+    tab = new_tab()
+    page = tab.open("/en/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(content.terms[term_id].text("zh").term)
+    box.press("End")
+    links = page.locator(".md-search-result__list .md-search-result__link")
+    expect(links.first).to_be_visible()
+    targets = [urlsplit(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    assert ("/en/glossary/", term_id) in [(target.path, target.fragment) for target in targets]
+    assert tab.problems == []
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], content: Content, lang: str) -> None:
     """Hovering a cross-linked term opens Material's tooltip with the term's glossary definition."""

@@ -72,6 +72,21 @@ def test_top_index_sends_the_reader_to_a_language(tab: OfflineTab) -> None:
     expect(page.locator("article h1").first).to_be_visible()
 
 
+def test_english_search_from_disk_finds_a_chinese_term_name(tab: OfflineTab) -> None:
+    """The English archive loads lunr's Chinese support from its own files, not a CDN."""
+    page = tab.open("en/index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("幻觉")
+    box.press("End")
+    links = page.locator(".md-search-result__list .md-search-result__link")
+    expect(links.first).to_be_visible()
+    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(urlsplit(href).path.endswith("/en/glossary.html") and urlsplit(href).fragment == "hallucination"
+               for href in hrefs), hrefs
+    assert tab.errors == []
+
+
 @pytest.mark.parametrize(("lang", "query"), [("zh", "微调"), ("en", "fine-tuning")])
 def test_search_works_from_disk_and_its_results_open(tab: OfflineTab, lang: str, query: str) -> None:
     """The inlined index and the vendored iframe-worker run search without a server."""
