@@ -88,8 +88,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     site = Path(config.site_dir)
     base = config.site_url or ""
-    (site / "llms.txt").write_text(llms_txt(state.content, state.lang, base), encoding="utf-8")
-    (site / "llms-full.txt").write_text(llms_full_txt(state.content, state.lang, base), encoding="utf-8")
+    content, lang = state.content, state.lang
+    short, full = state.reuse("llms", lambda: (llms_txt(content, lang, base), llms_full_txt(content, lang, base)), base)
+    (site / "llms.txt").write_text(short, encoding="utf-8")
+    (site / "llms-full.txt").write_text(full, encoding="utf-8")
 
 
 @event_priority(50)  # before cross-linking adds our own markup

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
+from typing import TypeVar
 
 from primer.cache import cached, digest
 from primer.issues import ContentError, errors_only
@@ -17,6 +19,8 @@ from primer.pages import GeneratedPage, build_pages
 from primer.render import TEMPLATES
 from primer.routes import Router
 from primer.termmatch import TermMatcher
+
+T = TypeVar("T")
 
 log = logging.getLogger("mkdocs.plugins.primer")
 
@@ -30,6 +34,7 @@ class BuildState:
     content: Content
     pages: list[GeneratedPage]
     revision_dates: dict[str, str]
+    pages_inputs: str = ""  # digest of everything the generated pages are made from (`pages_version`)
     mentions: dict[str, dict[str, str]] = field(default_factory=dict)
     _matcher: TermMatcher | None = None
     _by_uri: dict[str, GeneratedPage] = field(init=False)
@@ -57,7 +62,12 @@ class BuildState:
         pages = cached(f"pages-{lang}", root, inputs,
                        lambda: build_pages(content, lang, Router(directory_urls), site_url, root, repository))
         return cls(root=root, lang=lang, content=content, pages=pages,
-                   revision_dates=git_revision_dates(root))
+                   revision_dates=git_revision_dates(root), pages_inputs=inputs)
+
+    def reuse(self, kind: str, compute: Callable[[], T], *settings: object) -> T:
+        """Returns `compute()` for this language, reused while the pages' inputs and `settings`
+        are the same (for outputs made from the content like the pages, e.g. llms.txt)."""
+        return cached(f"{kind}-{self.lang}", self.root, digest(self.pages_inputs, *map(repr, settings)), compute)
 
     def revision_date(self, page: GeneratedPage) -> str | None:
         """Returns the date of the newest commit touching any file behind `page`."""
