@@ -174,7 +174,10 @@ def downloads_page(lang: str, root: Path, router: Router, site_url: str) -> Gene
     base = f"{site_root}downloads/" if offline else "../../downloads/"
     groups = [(t[label], [(name, sizes.get(name)) for name in names]) for label, names in DOWNLOAD_GROUPS]
     body = render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(sizes))
-    return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2")
+    # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
+    # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
+    return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
+                     meta={"search": {"boost": 0.1}})
 
 
 def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,

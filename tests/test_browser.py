@@ -78,6 +78,23 @@ def test_search_ranks_the_fine_tuning_section_first(new_tab: Callable[..., Tab],
     assert tab.problems == []
 
 
+@pytest.mark.parametrize(("lang", "query", "expected"), [
+    ("en", "large language model", "not downloads"), ("en", "PDF", "downloads"), ("zh", "离线", "downloads")])
+def test_downloads_page_ranks_first_only_for_what_it_offers(new_tab: Callable[..., Tab], lang: str, query: str,
+                                                           expected: str) -> None:
+    """Its file names (large-model-primer-en.pdf) made it the top result for the site's own subject."""
+    tab = new_tab()
+    page = tab.open(f"/{lang}/")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    first = page.locator(".md-search-result__list .md-search-result__link").first
+    expect(first).to_be_visible()
+    on_downloads = urlsplit(first.get_attribute("href") or "").path == f"/{lang}/downloads/"
+    assert on_downloads == (expected == "downloads")
+
+
 @pytest.mark.parametrize("term_id", ["hallucination", "fine-tuning", "large-model"])
 def test_english_search_finds_a_term_by_its_chinese_name(new_tab: Callable[..., Tab], content: Content,
                                                         term_id: str) -> None:
