@@ -17,7 +17,7 @@ def pinyin_keys(texts: Iterable[str]) -> dict[str, str]:
     """Returns text -> pinyin sort key for Chinese terms.
 
     The keys are kept in a cache file named after the texts (like jieba's own cache): only a
-    changed glossary imports pypinyin (0.06 s with just the phrases it needs, see primer.pinyin)."""
+    changed glossary imports pypinyin (0.1 s with just the phrases it needs, see primer.pinyin)."""
     wanted = sorted(set(texts))
     cache = cache_dir() / f"primer-pinyin-{digest(*wanted)}.json"
     if cache.is_file():

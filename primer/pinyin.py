@@ -46,25 +46,34 @@ def phrases_in(texts: Iterable[str]) -> dict[str, list[list[str]]] | None:
     return found
 
 
+# True once pypinyin was imported here without its phrases: every later call (another glossary,
+# e.g. after an edit under `mkdocs serve`) must add the phrases of its own names.
+_trimmed = False
+
+
 def pinyin_function(texts: Iterable[str]) -> Callable[[str], str]:
     """Returns text -> space-separated toneless pinyin, ready for the names in `texts`."""
+    global _trimmed
     texts = list(texts)
-    phrases = phrases_in(texts) if "pypinyin" not in sys.modules else None
-    if phrases is not None:
+    phrases = phrases_in(texts) if _trimmed or "pypinyin" not in sys.modules else None
+    if phrases is not None and "pypinyin" not in sys.modules:
         previous = os.environ.get(NO_PHRASES)
         os.environ[NO_PHRASES] = "1"
         try:
-            import pypinyin
+            import pypinyin  # noqa: F401 - imported here, without the phrase dictionary
         finally:
             if previous is None:
                 del os.environ[NO_PHRASES]
             else:
                 os.environ[NO_PHRASES] = previous
+        _trimmed = True
+    if _trimmed and phrases:
+        from pypinyin import load_phrases_dict
         from pypinyin.constants import PHRASES_DICT
 
         missing = {phrase: readings for phrase, readings in phrases.items() if phrase not in PHRASES_DICT}
         if missing:
-            pypinyin.load_phrases_dict(missing)
+            load_phrases_dict(missing)
     from pypinyin import Style, lazy_pinyin
 
     return lambda text: " ".join(lazy_pinyin(text, style=Style.NORMAL))

@@ -43,3 +43,15 @@ def test_keys_equal_pypinyin_with_all_its_phrases(content: Content) -> None:
     assert fast["keys"] == run(FULL, names)
     assert fast["keys"]["行业大模型"] == "hang ye da mo xing" and fast["keys"]["朝阳区"] == "chao yang qu"
     assert 10 < fast["phrases"] < 200  # only what the names contain, not the 47,000 phrases
+
+
+def test_a_second_glossary_in_the_same_process_gets_its_own_phrases() -> None:
+    """`mkdocs serve` rebuilds in one process: names added after the first build need phrases
+    that were not loaded for the first glossary (行业 háng)."""
+    script = """
+from primer.pinyin import pinyin_function
+pinyin_function(["大模型"])
+print(pinyin_function(["行业大模型"])("行业大模型"))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "hang ye da mo xing"
