@@ -89,7 +89,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
     base = config.site_url or ""
     content, lang = state.content, state.lang
-    short, full = state.reuse("llms", lambda: (llms_txt(content, lang, base), llms_full_txt(content, lang, base)), base)
+    short, full = state.reuse("llms", lambda: (llms_txt(content, lang, base), llms_full_txt(content, lang, base)))
     (site / "llms.txt").write_text(short, encoding="utf-8")
     (site / "llms-full.txt").write_text(full, encoding="utf-8")
 

@@ -64,10 +64,11 @@ class BuildState:
         return cls(root=root, lang=lang, content=content, pages=pages,
                    revision_dates=git_revision_dates(root), pages_inputs=inputs)
 
-    def reuse(self, kind: str, compute: Callable[[], T], *settings: object) -> T:
-        """Returns `compute()` for this language, reused while the pages' inputs and `settings`
-        are the same (for outputs made from the content like the pages, e.g. llms.txt)."""
-        return cached(f"{kind}-{self.lang}", self.root, digest(self.pages_inputs, *map(repr, settings)), compute)
+    def reuse(self, kind: str, compute: Callable[[], T]) -> T:
+        """Returns `compute()` for this language, reused while the pages' inputs (content, code,
+        templates, build settings including the site URL) are the same: for outputs made like the
+        pages, e.g. llms.txt."""
+        return cached(f"{kind}-{self.lang}", self.root, self.pages_inputs, compute)
 
     def revision_date(self, page: GeneratedPage) -> str | None:
         """Returns the date of the newest commit touching any file behind `page`."""
