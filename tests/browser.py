@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, ConsoleMessage, Page, Route, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect, sync_playwright
 
 from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
 from tests.helpers import ROOT
@@ -25,6 +25,24 @@ KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glo
              "timeline": "timeline/", "classification": "classification/"}
 PHONE_WIDTH = 375
 PHONE: dict[str, Any] = {"viewport": {"width": PHONE_WIDTH, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+def search(page: Page, query: str) -> Locator:
+    """Types `query` into Material's search box; returns the result links once the first shows."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    # Material searches on keyup; fill() (like an IME committing 微调) inserts text without key events.
+    box.press("End")
+    links = page.locator(".md-search-result__list .md-search-result__link")
+    expect(links.first).to_be_visible()
+    return links
+
+
+def hrefs(links: Locator) -> list[str]:
+    """Returns the href attribute of every element of `links`."""
+    found: list[str] = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return found
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

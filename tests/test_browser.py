@@ -18,6 +18,8 @@ from tests.browser import (
     PHONE,
     PHONE_WIDTH,
     Tab,
+    hrefs,
+    search,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -67,13 +69,7 @@ def test_search_ranks_the_fine_tuning_section_first(new_tab: Callable[..., Tab],
     """Typing the query into Material's search box puts the generalization and fine-tuning section first."""
     tab = new_tab()
     page = tab.open(f"/{lang}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    # Material searches on keyup; fill() (like an IME committing 微调) inserts text without key events.
-    box.press("End")
-    first = page.locator(".md-search-result__list .md-search-result__link").first
-    expect(first).to_be_visible()
+    first = search(page, query).first
     assert urlsplit(first.get_attribute("href") or "").path == f"/{lang}/sections/generalization/"
     assert tab.problems == []
 
@@ -85,12 +81,7 @@ def test_downloads_page_ranks_first_only_for_what_it_offers(new_tab: Callable[..
     """Its file names (large-model-primer-en.pdf) made it the top result for the site's own subject."""
     tab = new_tab()
     page = tab.open(f"/{lang}/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")
-    first = page.locator(".md-search-result__list .md-search-result__link").first
-    expect(first).to_be_visible()
+    first = search(page, query).first
     on_downloads = urlsplit(first.get_attribute("href") or "").path == f"/{lang}/downloads/"
     assert on_downloads == (expected == "downloads")
 
@@ -102,13 +93,7 @@ def test_english_search_finds_a_term_by_its_chinese_name(new_tab: Callable[..., 
     search box leads to the term's entry."""
     tab = new_tab()
     page = tab.open("/en/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(content.terms[term_id].text("zh").term)
-    box.press("End")
-    links = page.locator(".md-search-result__list .md-search-result__link")
-    expect(links.first).to_be_visible()
-    targets = [urlsplit(href) for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")]
+    targets = [urlsplit(href) for href in hrefs(search(page, content.terms[term_id].text("zh").term))]
     assert ("/en/glossary/", term_id) in [(target.path, target.fragment) for target in targets]
     assert tab.problems == []
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.browser import launch_chromium
+from tests.browser import hrefs, launch_chromium, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -75,15 +75,9 @@ def test_top_index_sends_the_reader_to_a_language(tab: OfflineTab) -> None:
 def test_english_search_from_disk_finds_a_chinese_term_name(tab: OfflineTab) -> None:
     """The English archive loads lunr's Chinese support from its own files, not a CDN."""
     page = tab.open("en/index.html")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("幻觉")
-    box.press("End")
-    links = page.locator(".md-search-result__list .md-search-result__link")
-    expect(links.first).to_be_visible()
-    hrefs = links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    found = hrefs(search(page, "幻觉"))
     assert any(urlsplit(href).path.endswith("/en/glossary.html") and urlsplit(href).fragment == "hallucination"
-               for href in hrefs), hrefs
+               for href in found), found
     assert tab.errors == []
 
 
@@ -91,12 +85,7 @@ def test_english_search_from_disk_finds_a_chinese_term_name(tab: OfflineTab) -> 
 def test_search_works_from_disk_and_its_results_open(tab: OfflineTab, lang: str, query: str) -> None:
     """The inlined index and the vendored iframe-worker run search without a server."""
     page = tab.open(f"{lang}/index.html")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.press("End")  # Material searches on keyup
-    first = page.locator(".md-search-result__list .md-search-result__link").first
-    expect(first).to_be_visible()
+    first = search(page, query).first
     assert urlsplit(first.get_attribute("href") or "").path.endswith(f"/{lang}/sections/generalization.html")
     first.click()
     page.wait_for_url(f"**/{lang}/sections/generalization.html*")
