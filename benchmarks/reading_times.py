@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from primer.loader import load_content
-from primer.reading_time import HAN, WORD, reading_minutes, readable_text
+from primer.reading_time import HAN, WORD, readable_text, reading_minutes
 
 
 def counts(markdown: str) -> tuple[int, int]:
