@@ -158,6 +158,15 @@ def test_self_check_answers_open_without_javascript(tab: Callable[..., Tab]) -> 
     expect(answer).to_be_visible()
 
 
+def test_self_check_answers_are_printed(tab: Callable[..., Tab]) -> None:
+    """In print (the PDF export) the closed answers are shown under their questions."""
+    page = tab().open(SECTION.format(lang="zh"))
+    answer = page.locator("#check-yourself ~ details.question p").first
+    expect(answer).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(answer).to_be_visible()
+
+
 def test_wide_tables_show_a_scroll_cue(tab: Callable[..., Tab]) -> None:
     """At 360 px a wide table scrolls in its box, whose background draws edge shadows."""
     page = tab(**PHONE_360).open(SECTION.format(lang="zh"))
