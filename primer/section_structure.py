@@ -37,8 +37,8 @@ def check_section_structure(content: Content) -> Iterator[Issue]:
 def check_body_structure(section: Document, lang: str) -> Iterator[Issue]:
     """Checks one body: takeaways first, the self-check part last with 3–5 questions."""
     path, body = section.body_paths.get(lang), section.body(lang)
-    lines = [(number, line) for number, line in prose_lines(body) if line.strip()]
-    first_number, first_line = lines[0]
+    lines = without_front_matter([(number, line) for number, line in prose_lines(body) if line.strip()])
+    first_number, first_line = lines[0] if lines else (1, "")
     if not TAKEAWAYS.match(first_line):
         yield Issue(path=path, line=first_number, column=1,
                     message=f"a section starts with its takeaways box: put `{TAKEAWAYS_HINT[lang]}` and "
@@ -46,11 +46,20 @@ def check_body_structure(section: Document, lang: str) -> Iterator[Issue]:
     headings = scan_body(body).headings
     part = next((h for h in headings if h.id == CHECK_ID), None)
     if part is None:
-        yield Issue(path=path, line=lines[-1][0], column=1,
+        yield Issue(path=path, line=lines[-1][0] if lines else 1, column=1,
                     message=f"a section ends with a self-check: add `{CHECK_HINT[lang]}` and "
                     f"{MIN_QUESTIONS}–{MAX_QUESTIONS} `??? question \"…\"` items at the end")
         return
     yield from check_self_check(path, part, headings, lines)
+
+
+def without_front_matter(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Drops a leading `---` … `---` block: the takeaways come first after it."""
+    if lines and lines[0][1].strip() == "---":
+        end = next((index for index, (_, line) in enumerate(lines[1:], start=1) if line.strip() == "---"), 0)
+        if end:
+            return lines[end + 1:]
+    return lines
 
 
 def check_self_check(path: str, part: Heading, headings: tuple[Heading, ...],

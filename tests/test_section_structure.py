@@ -37,6 +37,11 @@ def test_a_complete_section_passes() -> None:
     assert messages(TAKEAWAYS + BODY + CHECK) == []
 
 
+def test_front_matter_comes_before_the_takeaways() -> None:
+    """A leading `---` front-matter block is skipped: the takeaways box is first after it."""
+    assert messages("---\ntitle: x\n---\n\n" + TAKEAWAYS + BODY + CHECK) == []
+
+
 def test_open_variants_and_five_questions_pass() -> None:
     """`!!!+`/`???+` (open by default) count, and five questions are allowed."""
     body = TAKEAWAYS.replace("!!!", "!!!+") + BODY + "## Check yourself {#check-yourself}\n\n" + questions(5)
