@@ -20,7 +20,7 @@ from primer.build_state import BuildState  # noqa: E402
 from primer.crosslink import link_terms  # noqa: E402
 from primer.glossary_links import TermLinker, fill_appears_in  # noqa: E402
 from primer.render import ui_strings  # noqa: E402
-from primer.routes import PAGE_URIS  # noqa: E402
+from primer.routes import PAGE_URIS, is_reading_page  # noqa: E402
 
 linker: TermLinker | None = None
 
@@ -50,7 +50,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     options = config.extra.get("primer_crosslink", {})
     result = link_terms(html, state.matcher, linker.for_page(page.url),
                         first_only=options.get("first_only", True))
-    if page.url != linker.glossary_url:
+    if is_reading_page(page.file.src_uri):  # "appears in" lists only pages that teach
         for term_id in result.mentioned:
             state.mentions.setdefault(term_id, {})[page.url] = page.title or ""
     return result.html

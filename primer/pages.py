@@ -13,6 +13,7 @@ from markupsafe import escape
 from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
+from primer.reading_time import reading_minutes
 from primer.render import render, ui_strings
 from primer.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
 from primer.translation import STATUS_ORDER, translation_states
@@ -98,7 +99,8 @@ def document_page(content: Content, document: Document, lang: str, uri: str, tem
 def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage:
     """Renders the home page: introduction, reading path and entry points."""
     uri = PAGE_URIS["home"]
-    sections = [(section, relative(uri, section_uri(section.id))) for section in content.sections]
+    sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
+                for section in content.sections]
     views = [(name, relative(uri, PAGE_URIS[name])) for name in ("glossary", "timeline", "classification", "downloads")
              if PAGE_URIS[name] in available]
     return document_page(content, content.pages["home"], lang, uri, "home.md.j2",
@@ -184,7 +186,8 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "",
                 repository: str = "") -> list[GeneratedPage]:
     """Returns every generated page of `lang`, in navigation order."""
     pages = [
-        document_page(content, section, lang, section_uri(section.id), "section.md.j2")
+        document_page(content, section, lang, section_uri(section.id), "section.md.j2",
+                      minutes=reading_minutes(section.body(lang)))
         for section in content.sections
     ]
     pages.extend(generated_views(content, lang, router, site_url))

@@ -17,6 +17,13 @@ PAGE_URIS = {
 }
 
 
+def is_reading_page(uri: str) -> bool:
+    """Whether a page teaches the subject (sections, timeline, classification): the pages a
+    glossary entry's "appears in" list sends readers to, unlike home, about, downloads or the
+    project's own pages."""
+    return uri.startswith(("sections/", "classification/")) or uri == PAGE_URIS["timeline"]
+
+
 def section_uri(section_id: str) -> str:
     """Returns the source URI of an article section's page."""
     return f"sections/{section_id}.md"

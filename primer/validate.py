@@ -10,6 +10,7 @@ from primer.issues import Issue
 from primer.markdown_refs import BodyRefs, scan_body
 from primer.model import Content, Document, Origin, Term
 from primer.routes import PAGE_URIS
+from primer.section_structure import check_section_structure
 
 REQUIRED_PAGES = ("home", "about")
 RESERVED_IDS = {"references", "page-title"}
@@ -19,6 +20,7 @@ SAFE_URL = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 def validate(content: Content) -> Iterator[Issue]:
     """Yields every cross-reference problem of `content`."""
     yield from check_documents(content)
+    yield from check_section_structure(content)
     yield from check_terms(content)
     yield from check_events(content)
     yield from check_eras(content)

@@ -136,6 +136,16 @@ def test_glossary_anchors_match_across_languages_and_list_backlinks(mini_project
     assert ids["zh"] == ids["en"] == {"llm", "large-model", "transformer", "gpt-3"}
 
 
+def test_appears_in_lists_only_pages_that_teach(mini_project: Path) -> None:
+    """Home and about mention "large model" but are not listed; the section and timeline are."""
+    for lang in LANGS:
+        html = (mini_project / f"site/{lang}/glossary/index.html").read_text(encoding="utf-8")
+        listed = re.findall(r'<dd class="primer-appears-in" data-appears-in="[a-z0-9-]+">(.*?)</dd>', html, re.S)
+        links = {href for entry in listed for href in re.findall(r'href="([^"]+)"', entry)}
+        assert links and links <= {"../sections/basics/", "../timeline/", "../classification/", "../classification/modality/",
+                                   "../classification/level/"}, links
+
+
 def test_hostile_markdown_is_inert(tmp_path: Path) -> None:
     """Raw HTML, event handlers and javascript: URLs in contributors' Markdown never reach readers."""
     project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")

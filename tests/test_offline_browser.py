@@ -111,6 +111,31 @@ def test_hovering_a_term_shows_its_definition(tab: OfflineTab) -> None:
     assert (term.get_attribute("title") or tooltip.inner_text()).strip()
 
 
+def test_tapping_a_term_from_disk_shows_its_definition(browser: Browser, unzipped: Path) -> None:
+    """On a 360 px touch screen a tap shows the definition in place, from the page alone."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto((unzipped / "zh/sections/definition.html").as_uri())
+        url = page.url
+        page.locator("article a.primer-term").first.tap()
+        expect(page.locator(".primer-popover")).to_be_visible()
+        assert page.url == url and page.locator(".primer-popover__text").inner_text().strip()
+    finally:
+        context.close()
+
+
+def test_dark_mode_survives_the_language_switch_from_disk(tab: OfflineTab) -> None:
+    """Dark mode chosen on a Chinese page stays on after the header switches to English."""
+    page = tab.open("zh/sections/history.html")
+    page.locator('form[data-md-component="palette"] label:visible').click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('.md-select__list a[data-lang="en"]').click()
+    page.wait_for_url("**/en/sections/history.html")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
 def test_timeline_filter_works_from_disk(tab: OfflineTab) -> None:
     """The tag filter hides events without the tag and shows them again."""
     page = tab.open("zh/timeline.html")

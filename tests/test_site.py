@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,22 @@ def test_chinese_glossary_index_is_by_pinyin_initial(real_site: Path, content) -
     letters = dict(re.findall(r"<dt>(.)</dt>\s*<dd>(.*?)</dd>", index, re.S))
     assert 'href="#large-model"' in letters["D"] and 'href="#fine-tuning"' in letters["W"]
     assert list(letters) == sorted(letters, key=lambda letter: (letter == "#", letter))
+
+
+def footer_link(html: str, direction: str) -> str:
+    """Returns the href of the page footer's previous or next link ('' if none)."""
+    found = re.search(rf'<a href="([^"]*)" class="md-footer__link md-footer__link--{direction}"', html)
+    return found.group(1) if found else ""
+
+
+def test_previous_and_next_follow_the_reading_path(real_site: Path, content) -> None:
+    """From the home page, "next" walks the six sections in order, then the glossary; "previous" walks back."""
+    for lang in LANGS:
+        pages = [real_site / lang / "index.html",
+                 *[real_site / lang / "sections" / section.id / "index.html" for section in content.sections],
+                 real_site / lang / "glossary" / "index.html"]
+        for here, there in pairwise(pages):
+            after = here.parent / footer_link(here.read_text(encoding="utf-8"), "next") / "index.html"
+            assert after.resolve() == there, (lang, here)
+            before = there.parent / footer_link(there.read_text(encoding="utf-8"), "prev") / "index.html"
+            assert before.resolve() == here, (lang, there)

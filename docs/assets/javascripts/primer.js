@@ -3,15 +3,27 @@
 (function () {
   "use strict";
 
-  /* Term tooltips, mounted on first hover or focus instead of at load. Material's content.tooltips
-     mounts a tooltip (a dozen observables and timers) for every [title] in the article when the page
-     starts: with 60 term links that was a quarter of its start-up work on the timeline. Moving the
-     definitions out of `title` before Material's DOMContentLoaded handler (this script runs first)
-     keeps them out of that pass; the tooltip below reuses Material's markup and CSS (md-tooltip2,
-     9.8) so it looks the same. Other [title] elements keep Material's tooltips. */
+  /* Term help: a term's definition shown in place, from the page itself (no fetch: it works offline
+     and from file://). The definitions arrive in each link's `title`; moving them out before
+     Material's DOMContentLoaded handler (this script runs first) keeps Material from mounting a
+     tooltip for each of them at start-up (a quarter of its start-up work on the timeline) and
+     keeps the native tooltip from doubling ours. Other [title] elements keep Material's tooltips.
+     - mouse: hovering shows the definition; a click follows the link to the glossary;
+     - touch: the first tap shows the definition (with a link onward to the glossary entry), a
+       second tap on the term follows it; tapping elsewhere closes it;
+     - keyboard: focusing the term shows it (aria-describedby), Enter follows the link, Escape
+       closes it and leaves focus on the term.
+     The popover is appended to <body>: inside glossary entries and timeline events (which have
+     content-visibility, hence paint containment) a fixed box would be clipped. Its onward link is
+     for pointers (tabindex -1): from the keyboard the term itself is that link. */
   var TERM = "a.primer-term[data-primer-title]";
+  var POPOVER_ID = "__primer_popover";
+  var TEXT_ID = "__primer_popover_text";
+  var GLOSSARY_LABEL = {zh: "在术语表中查看", en: "Open in the glossary"};
   var tip = null;
   var host = null;
+  var pinned = false;       /* opened by a tap: the next tap on the same term navigates */
+  var pointerType = "";     /* of the last pointerdown: "touch" taps behave differently */
   var hideTimer = 0;
 
   function moveTermTitles() {
@@ -21,77 +33,111 @@
     });
   }
 
+  function glossaryLabel() {
+    return (document.documentElement.lang || "").indexOf("zh") === 0 ? GLOSSARY_LABEL.zh : GLOSSARY_LABEL.en;
+  }
+
   function place() {
     var rect = host.getBoundingClientRect();
-    var inner = tip.firstChild;
-    tip.style.setProperty("--md-tooltip-host-x", rect.left + window.scrollX + "px");
-    tip.style.setProperty("--md-tooltip-host-y", rect.top + window.scrollY + "px");
-    tip.style.setProperty("--md-tooltip-x", rect.width / 2 + "px");
-    tip.style.setProperty("--md-tooltip-y", 8 + rect.height + "px");
-    tip.style.setProperty("--md-tooltip-width", inner.offsetWidth + "px");
-    tip.style.setProperty("--md-tooltip-tail", "0px");
+    var width = tip.offsetWidth;
+    var margin = 8;
+    var left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
+    var below = rect.bottom + 6;
+    var top = below + tip.offsetHeight > window.innerHeight && rect.top - tip.offsetHeight - 6 > 0
+      ? rect.top - tip.offsetHeight - 6 : below;
+    tip.style.left = Math.max(margin, left) + "px";
+    tip.style.top = top + "px";
+  }
+
+  function buildTip(link) {
+    var box = document.createElement("span");
+    box.className = "primer-popover";
+    box.id = POPOVER_ID;
+    box.setAttribute("role", "tooltip");
+    var text = document.createElement("span");
+    text.className = "primer-popover__text";
+    text.id = TEXT_ID;
+    text.textContent = link.getAttribute("data-primer-title");
+    var onward = document.createElement("a");
+    onward.className = "primer-popover__link";
+    onward.href = link.getAttribute("href");
+    onward.tabIndex = -1;
+    onward.textContent = glossaryLabel() + " \u2192";
+    box.appendChild(text);
+    box.appendChild(onward);
+    return box;
   }
 
   function showTip(link) {
     window.clearTimeout(hideTimer);
-    if (host !== link) {
-      removeTip();
-      host = link;
-      tip = document.createElement("div");
-      tip.className = "md-tooltip2 md-tooltip2--bottom";
-      tip.setAttribute("role", "tooltip");
-      tip.id = "__primer_tooltip";
-      var inner = document.createElement("div");
-      inner.className = "md-tooltip2__inner md-typeset";
-      inner.textContent = link.getAttribute("data-primer-title");
-      tip.appendChild(inner);
-      document.body.appendChild(tip);
-      place();
-    }
-    link.setAttribute("aria-describedby", tip.id);
-    /* Next frame, as Material does: added with the class, it would appear without its transition. */
-    var shown = tip;
-    window.requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+    if (host === link) return;
+    removeTip();
+    host = link;
+    tip = buildTip(link);
+    document.body.appendChild(tip);
+    link.setAttribute("aria-describedby", TEXT_ID);
+    place();
   }
 
   function removeTip() {
+    window.clearTimeout(hideTimer);
     if (!tip) return;
     host.removeAttribute("aria-describedby");
     tip.remove();
     tip = host = null;
+    pinned = false;
   }
 
   function hideTip(delay) {
     window.clearTimeout(hideTimer);
-    if (!tip) return;
-    hideTimer = window.setTimeout(function () {
-      tip.classList.remove("md-tooltip2--active");
-      host.removeAttribute("aria-describedby");
-      hideTimer = window.setTimeout(removeTip, 250);  /* Material's fade-out */
-    }, delay);
+    if (tip && !pinned) hideTimer = window.setTimeout(removeTip, delay);
   }
 
-  function setupTermTooltips() {
-    /* The pointer may move from the link onto the tooltip (long definitions scroll) and back. */
-    document.addEventListener("mouseover", function (event) {
+  function inside(node) {
+    return !!node && !!tip && (host.contains(node) || tip.contains(node));
+  }
+
+  function onTermClick(event) {
+    var link = event.target.closest && event.target.closest(TERM);
+    if (!link || event.detail === 0 || pointerType !== "touch") return;  /* keyboard, mouse: follow */
+    if (host === link && pinned) return;  /* second tap: follow the link */
+    event.preventDefault();
+    showTip(link);
+    pinned = true;
+  }
+
+  function setupTermHelp() {
+    document.addEventListener("pointerdown", function (event) {
+      pointerType = event.pointerType;
+      if (tip && !inside(event.target)) removeTip();
+    }, true);
+    document.addEventListener("click", onTermClick);
+    /* Hover with a mouse only: touch browsers send emulated mouse events before the click. */
+    document.addEventListener("pointerover", function (event) {
+      if (event.pointerType !== "mouse") return;
       var link = event.target.closest && event.target.closest(TERM);
       if (link) showTip(link);
-      else if (tip && tip.contains(event.target)) showTip(host);
+      else if (inside(event.target)) window.clearTimeout(hideTimer);
     });
-    document.addEventListener("mouseout", function (event) {
-      var to = event.relatedTarget;
-      if (tip && (host.contains(event.target) || tip.contains(event.target)) &&
-          !(to && (host.contains(to) || tip.contains(to)))) hideTip(100);
+    document.addEventListener("pointerout", function (event) {
+      if (event.pointerType === "mouse" && inside(event.target) && !inside(event.relatedTarget)) hideTip(300);
     });
     document.addEventListener("focusin", function (event) {
       var link = event.target.closest && event.target.closest(TERM);
       if (link) showTip(link);
     });
     document.addEventListener("focusout", function (event) {
-      if (tip && event.target === host) hideTip(0);
+      if (inside(event.target) && !inside(event.relatedTarget)) hideTip(0);
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") hideTip(0);
+      if (event.key !== "Escape" || !tip) return;
+      var term = host;
+      var focused = inside(document.activeElement);
+      removeTip();
+      if (focused && document.activeElement !== term) {
+        term.focus({preventScroll: true});
+        removeTip();  /* focusing the term showed it again: Escape means closed */
+      }
     });
     window.addEventListener("scroll", function () { if (tip) place(); }, {passive: true, capture: true});
     window.addEventListener("resize", function () { if (tip) place(); });
@@ -156,7 +202,7 @@
   }
 
   moveTermTitles();
-  setupTermTooltips();
+  setupTermHelp();
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setup);
   } else {
