@@ -107,8 +107,6 @@ def test_first_use_is_found_in_body_text_only(term_id: str, problem: str | None)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="content: the rewritten sections (issue #19, teach-a/teach-b) link every "
-                   "term of meta.yml at its first use; remove this mark when they are merged")
 def test_every_section_term_is_in_the_glossary_and_linked_at_first_use(real_site: Path, content: Content) -> None:
     """In both languages each term of a section's meta.yml exists and links at its first use."""
     problems = coverage_problems(real_site, content)
