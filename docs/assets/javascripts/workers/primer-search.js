@@ -31,9 +31,11 @@
   /* Question words and particles a reader types around the thing they want (什么是涌现能力, how does
      LoRA work). lunr's stop-word filters drop the common function words of both languages on top. */
   var QUESTION_WORDS = new Set(("什么 什么样 怎么 怎样 怎么样 如何 为什么 为何 哪些 哪个 多少 吗 呢 啊 吧 " +
-    "是否 介绍 简介 定义 意思 含义 区别 作用 what whats how why which explain meaning define definition " +
-    "difference vs versus mean means work works").split(" "));
+    "是否 介绍 简介 意思 含义 what whats how why which explain meaning mean means work works").split(" "));
   var TIER = 1e9; // exact names outrank any score lunr can give
+  /* lunr's default length normalization, which Material turns off (b = 0): without it a long
+     section that mentions a word in passing a few times outscores the short one about it. */
+  var LENGTH_NORMALIZATION = 0.75;
 
   var materialListeners = [];
   var queued = [];
@@ -91,16 +93,16 @@
   function prepareSetup(data) {
     var primer = data.config.primer || {};
     var names = new Map();
+    var titles = new Map();
+    setup = { separator: new RegExp(data.config.separator, "g"), names: names, titles: titles };
     Object.keys(primer.names || {}).forEach(function (location) {
       primer.names[location].forEach(function (name) {
-        var key = compact(name);
+        var key = nameKey(name);
         if (!names.has(key)) names.set(key, []);
         names.get(key).push(location);
       });
     });
-    var titles = new Map();
-    data.docs.forEach(function (doc) { titles.set(doc.location, compact(plainTitle(doc.title))); });
-    setup = { separator: new RegExp(data.config.separator, "g"), names: names, titles: titles };
+    data.docs.forEach(function (doc) { titles.set(doc.location, nameKey(plainTitle(doc.title))); });
     vocabulary = null;
   }
 
@@ -108,24 +110,38 @@
     return String(title).replace(/<[^>]*>/g, "");
   }
 
-  /* The key two spellings of one name share: NFKC folds full-width letters, and case, spaces,
-     hyphens and punctuation do not count (GPT-4o, gpt 4o, ＧＰＴ４ｏ; fine-tuning, fine tuning). */
-  function compact(text) {
-    return String(text).normalize("NFKC").toLowerCase().replace(NOT_WORD, "");
-  }
-
-  function planQuery(raw) {
+  /* The words of a text as the index holds them: NFKC folds full-width letters, the separator and
+     punctuation split, Han runs are cut with `cut` (or kept whole), letters are lower case. */
+  function splitWords(text, cut) {
     var words = [];
-    var text = raw.normalize("NFKC").toLowerCase();
-    text.split(setup.separator).forEach(function (part) {
+    String(text).normalize("NFKC").toLowerCase().split(setup.separator).forEach(function (part) {
       (part.match(SCRIPT_RUNS) || []).forEach(function (run) {
-        if (HAN.test(run)) words.push.apply(words, cutHan(run));
+        if (HAN.test(run)) words.push.apply(words, cut ? cutHan(run) : [run]);
         else if ((run = run.replace(EDGES, ""))) words.push(run);
       });
     });
+    return words;
+  }
+
+  /* The key that spellings of one name share: stemmed words run together, so case, spaces, hyphens,
+     punctuation and English plurals do not count (GPT-4o, gpt 4o, ＧＰＴ４ｏ; Transformers). */
+  function nameKey(text) {
+    return keyOf(splitWords(text, false));
+  }
+
+  function keyOf(words) {
+    return words.map(stem).join("").replace(NOT_WORD, "");
+  }
+
+  function stem(word) {
+    return HAN.test(word) ? word : self.lunr.stemmer(new self.lunr.Token(word, {})).toString();
+  }
+
+  function planQuery(raw) {
+    var words = splitWords(raw, true);
     var strong = words.filter(function (word) { return !isWeak(word); });
     if (!strong.length) strong = words.slice();
-    return { raw: raw, words: words, strong: strong, full: compact(raw), core: compact(strong.join("")) };
+    return { raw: raw, words: words, strong: strong, full: keyOf(words), core: keyOf(strong) };
   }
 
   function isWeak(word) {
@@ -168,6 +184,8 @@
   var builtIndex = null;
 
   function patchLunr(lunr) {
+    var lengthNormalization = lunr.Builder.prototype.b;
+    lunr.Builder.prototype.b = function () { lengthNormalization.call(this, LENGTH_NORMALIZATION); };
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
       builtIndex = build.call(this);
@@ -200,6 +218,7 @@
     var stems = plan.strong.map(function (word) { return index.pipeline.runString(word)[0] || word; });
     var exactFull = setup.names.get(plan.full) || [];
     var exactCore = setup.names.get(plan.core) || [];
+    var specific = mostSpecificName(index, plan);
     var seen = new Set();
     plan.scores = new Map();
     plan.terms = new Map();
@@ -213,16 +232,16 @@
         found += terms[word] ? 1 : 0;
       });
       var coverage = found / plan.strong.length;
-      result.score = result.score * coverage * coverage + TIER * tier(result.ref, plan, exactFull, exactCore);
+      result.score = result.score * coverage * coverage + TIER * tier(result.ref, plan, exactFull, exactCore, specific);
       seen.add(result.ref);
       plan.scores.set(result.ref, result.score);
       plan.terms.set(result.ref, terms);
     });
-    exactFull.concat(exactCore).forEach(function (location) {
+    exactFull.concat(exactCore, specific).forEach(function (location) {
       // A name given only in the other language's data (or an alias the entry does not print).
       if (seen.has(location) || !setup.titles.has(location)) return;
       seen.add(location);
-      var entry = { ref: location, score: TIER * tier(location, plan, exactFull, exactCore),
+      var entry = { ref: location, score: TIER * tier(location, plan, exactFull, exactCore, specific),
                     matchData: new self.lunr.MatchData() };
       results.push(entry);
       plan.scores.set(location, entry.score);
@@ -231,11 +250,43 @@
     return results.sort(function (a, b) { return b.score - a.score; });
   }
 
-  function tier(location, plan, exactFull, exactCore) {
+  function tier(location, plan, exactFull, exactCore, specific) {
     if (exactFull.indexOf(location) >= 0) return 3;
     if (setup.titles.get(location) === plan.full) return 2;
     if (exactCore.indexOf(location) >= 0) return 1;
+    if (specific.indexOf(location) >= 0) return 0.5;
     return 0;
+  }
+
+  /* A query made only of glossary names (华为盘古, GPT-3 参数, LoRA 微调) asks about the most
+     specific of them: the name the fewest documents contain (ties: the later one, the head of a
+     noun compound in both languages). */
+  function mostSpecificName(index, plan) {
+    var words = plan.strong, covered = words.map(function () { return false; }), found = [];
+    for (var i = 0; i < words.length; i++) {
+      for (var j = i + 1; j <= words.length; j++) {
+        var locations = setup.names.get(keyOf(words.slice(i, j)));
+        if (!locations) continue;
+        for (var k = i; k < j; k++) covered[k] = true;
+        found.push({ locations: locations, end: j, frequency: documentFrequency(index, words.slice(i, j)) });
+      }
+    }
+    if (found.length < 2 || covered.indexOf(false) >= 0) return [];
+    found.sort(function (a, b) { return a.frequency - b.frequency || b.end - a.end; });
+    return found[0].locations;
+  }
+
+  /* How many documents hold every word of a name (GPT-3: gpt and 3), a bound on how many hold it. */
+  function documentFrequency(index, words) {
+    var docs = null;
+    words.forEach(function (word) {
+      var entry = index.invertedIndex[stem(word)] || {}, holding = new Set();
+      Object.keys(entry).forEach(function (field) {
+        if (field !== "_index") Object.keys(entry[field]).forEach(function (ref) { holding.add(ref); });
+      });
+      docs = docs ? new Set(Array.from(docs).filter(function (ref) { return holding.has(ref); })) : holding;
+    });
+    return docs.size || Infinity; // a name no page prints says nothing about specificity
   }
 
   /* Material multiplied each score by its own factors (derived from its rewrite of the query) and
