@@ -86,3 +86,13 @@ def test_search_from_disk_ranks_the_answer_first(disk_pages: dict[str, tuple[Pag
     answer = type_query(page, query, (unzipped / query.lang).as_uri() + "/", timeout_ms=20_000)
     assert answer.rank == 1, _first(answer)
     assert blocked == []
+
+
+def test_a_name_finds_the_page_that_defines_it_before_the_pages_built_on_it(served_tabs: dict[str, Tab],
+                                                                            site_url: str) -> None:
+    """大模型: the glossary entry, then the definition (its heading 什么是大模型), and only after them
+    大模型的特点, whose title also holds the word."""
+    answer = type_query(served_tabs["zh"].page, Query(lang="zh", q="大模型", want=()), f"{site_url}/zh/")
+    assert answer.best[0] == "glossary/#large-model"
+    assert answer.best[1] == "sections/definition/#what-is-a-large-model"
+    assert answer.pages.index("sections/characteristics/") > 1

@@ -94,7 +94,7 @@
     var primer = data.config.primer || {};
     var names = new Map();
     var titles = new Map();
-    setup = { separator: new RegExp(data.config.separator, "g"), names: names, titles: titles };
+    setup = { separator: new RegExp(data.config.separator, "g"), names: names, titles: titles, docs: data.docs };
     Object.keys(primer.names || {}).forEach(function (location) {
       primer.names[location].forEach(function (name) {
         var key = nameKey(name);
@@ -168,6 +168,18 @@
     var cut = [];
     for (var end = run.length; end > 0; end = from[end]) cut.unshift(run.slice(from[end], end));
     return cut;
+  }
+
+  /* Titles without their question and stop words, so 什么是大模型 and What is a large model answer
+     the bare name as their heading's subject (cut once the index, and so its vocabulary, exists). */
+  function titleCores() {
+    if (setup.cores) return setup.cores;
+    setup.cores = new Map();
+    setup.docs.forEach(function (doc) {
+      var words = splitWords(plainTitle(doc.title), true).filter(function (word) { return !isWeak(word); });
+      if (words.length) setup.cores.set(doc.location, keyOf(words));
+    });
+    return setup.cores;
   }
 
   function indexWords() {
@@ -252,7 +264,7 @@
 
   function tier(location, plan, exactFull, exactCore, specific) {
     if (exactFull.indexOf(location) >= 0) return 3;
-    if (setup.titles.get(location) === plan.full) return 2;
+    if (setup.titles.get(location) === plan.full || titleCores().get(location) === plan.core) return 2;
     if (exactCore.indexOf(location) >= 0) return 1;
     if (specific.indexOf(location) >= 0) return 0.5;
     return 0;
