@@ -8,10 +8,15 @@
      a slice that ends at the run's last character: 大模型 became `大*`, 文心一言 `文心* 一*`. The
      trailing `*` makes every part a prefix and the parts are OR-ed, so the pages that say 大… and
      模型… most often (大模型的特点) came first, not the page about 大模型.
-   - Every term gets a trailing `*`, and lunr skips the pipeline for wildcard terms: the query was
-     never stemmed while the English index was (or, on the Chinese site, the other way round), so
-     `tokens*` cannot reach the indexed `token` and `transformers*` not `transform`.
-   - No rule knows the glossary, so a passing mention with the same word scored like the entry.
+   - Every term gets a trailing `*`, and lunr skips its pipeline for wildcard terms, so a query
+     word is never stemmed; the English index was not stemmed either (Material's English pipeline
+     is the stop-word filter alone): `tokens*` cannot reach an entry that says `token`, and
+     `LLMs*` not `LLM`. A prefix can only grow a word, never shorten it.
+     (参数 survived whole, but as `参数*` it also matched 参数高效微调 in titles: PEFT came first.)
+   - No rule knows the glossary, so a passing mention with the same word scored like the entry:
+     `transformer*` is in the titles of the Transformer, ViT, BERT and GPT entries alike, and with
+     lunr's length normalization off (Material sets b = 0) the entries that repeat the word in
+     their text won.
    - The query-transformation hook documented for older versions (`__search.transform`) no longer
      exists in 9.8's bundle; the worker is the only place left to change the query.
 
@@ -19,8 +24,10 @@
    Han runs split into the longest words of the index vocabulary, which jieba built from its own
    dictionary plus every glossary name at build time), score each unit as an exact (stemmed) word,
    a prefix and, for Chinese, a part of a longer word, weigh documents by how many units they
-   contain, then put exact names first: a glossary term or alias equal to the query, a title equal
-   to the query. Material then highlights and renders as before. */
+   contain (lunr's length normalization back on), then put exact names first: a glossary term or
+   alias equal to the query (stemmed: Transformers), a heading equal to the query or asking for it
+   (什么是大模型 for 大模型), and for a query made only of names the most specific one. Material
+   then highlights, groups and renders as before. */
 "use strict";
 (function () {
   var SETUP = 0, QUERY = 2, RESULT = 3; // Material's SearchMessageType
@@ -185,6 +192,7 @@
   function indexWords() {
     if (vocabulary) return vocabulary;
     var set = new Set(), longest = 1;
+    if (!builtIndex) return { set: set, longest: longest }; // no index yet: characters stand alone
     Object.keys(builtIndex.invertedIndex).forEach(function (word) {
       if (!HAN.test(word)) return;
       set.add(word);
