@@ -44,7 +44,8 @@ def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def disk_pages(browser: Browser, unzipped: Path) -> Iterator[dict[str, tuple[Page, list[str]]]]:
-    """One page per language opened from file://, with the requests it tried beyond the disk."""
+    """One page per language opened from file://, with what it tried beyond the disk and the
+    errors it logged (one list for both)."""
     context = browser.new_context()
     blocked: list[str] = []
 
@@ -59,6 +60,8 @@ def disk_pages(browser: Browser, unzipped: Path) -> Iterator[dict[str, tuple[Pag
     pages = {}
     for lang in LANGS:
         page = context.new_page()
+        page.on("console", lambda message: blocked.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: blocked.append(str(error)))
         open_search(page, (unzipped / lang / "index.html").as_uri())
         pages[lang] = (page, blocked)
     yield pages
@@ -81,7 +84,8 @@ def test_served_search_ranks_the_answer_first(served_tabs: dict[str, Tab], site_
 @pytest.mark.parametrize("query", MUST, ids=_ids)
 def test_search_from_disk_ranks_the_answer_first(disk_pages: dict[str, tuple[Page, list[str]]], unzipped: Path,
                                                   query: Query) -> None:
-    """From file:// (iframe-worker, inlined index) the same query ranks the same answer first."""
+    """From file:// (iframe-worker, inlined index) the same query ranks the same answer first, with
+    no request beyond the disk and no error."""
     page, blocked = disk_pages[query.lang]
     answer = type_query(page, query, (unzipped / query.lang).as_uri() + "/", timeout_ms=20_000)
     assert answer.rank == 1, _first(answer)
