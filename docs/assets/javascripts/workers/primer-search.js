@@ -235,34 +235,22 @@
   /* lunr's score (title words weigh 1000 times text words) times the share of the query's words a
      document holds, squared; then whole-name matches above everything. */
   function score(index, plan, results) {
-    var stems = plan.strong.map(function (word) { return index.pipeline.runString(word)[0] || word; });
-    var exactFull = setup.names.get(plan.full) || [];
-    var exactCore = setup.names.get(plan.core) || [];
-    var specific = mostSpecificName(index, plan);
-    var seen = new Set();
+    var exact = { full: setup.names.get(plan.full) || [], core: setup.names.get(plan.core) || [],
+                  specific: mostSpecificName(index, plan) };
     plan.scores = new Map();
     plan.terms = new Map();
     results.forEach(function (result) {
-      var matched = Object.keys(result.matchData.metadata);
-      var terms = {}, found = 0;
-      plan.strong.forEach(function (word, i) {
-        terms[word] = matched.some(function (m) {
-          return m === stems[i] || m.indexOf(word) === 0 || (HAN.test(word) && m.indexOf(word) >= 0);
-        });
-        found += terms[word] ? 1 : 0;
-      });
+      var terms = wordsFound(plan, Object.keys(result.matchData.metadata));
+      var found = plan.strong.filter(function (word) { return terms[word]; }).length;
       var coverage = found / plan.strong.length;
-      result.score = result.score * coverage * coverage + TIER * tier(result.ref, plan, exactFull, exactCore, specific);
-      seen.add(result.ref);
+      result.score = result.score * coverage * coverage + TIER * tier(result.ref, plan, exact);
       plan.scores.set(result.ref, result.score);
       plan.terms.set(result.ref, terms);
     });
-    exactFull.concat(exactCore, specific).forEach(function (location) {
+    exact.full.concat(exact.core, exact.specific).forEach(function (location) {
       // A name given only in the other language's data (or an alias the entry does not print).
-      if (seen.has(location) || !setup.titles.has(location)) return;
-      seen.add(location);
-      var entry = { ref: location, score: TIER * tier(location, plan, exactFull, exactCore, specific),
-                    matchData: new self.lunr.MatchData() };
+      if (plan.scores.has(location) || !setup.titles.has(location)) return;
+      var entry = { ref: location, score: TIER * tier(location, plan, exact), matchData: new self.lunr.MatchData() };
       results.push(entry);
       plan.scores.set(location, entry.score);
       plan.terms.set(location, {});
@@ -270,11 +258,25 @@
     return results.sort(function (a, b) { return b.score - a.score; });
   }
 
-  function tier(location, plan, exactFull, exactCore, specific) {
-    if (exactFull.indexOf(location) >= 0) return 3;
+  /* Which of the query's words a document holds, given the index words it matched: the stemmed
+     word, a word it begins, or (Chinese) a longer word it is part of. Material shows the missing
+     ones struck through. */
+  function wordsFound(plan, matched) {
+    var terms = {};
+    plan.strong.forEach(function (word) {
+      var stemmed = stem(word);
+      terms[word] = matched.some(function (m) {
+        return m === stemmed || m.indexOf(word) === 0 || (HAN.test(word) && m.indexOf(word) >= 0);
+      });
+    });
+    return terms;
+  }
+
+  function tier(location, plan, exact) {
+    if (exact.full.indexOf(location) >= 0) return 3;
     if (setup.titles.get(location) === plan.full || titleCores().get(location) === plan.core) return 2;
-    if (exactCore.indexOf(location) >= 0) return 1;
-    if (specific.indexOf(location) >= 0) return 0.5;
+    if (exact.core.indexOf(location) >= 0) return 1;
+    if (exact.specific.indexOf(location) >= 0) return 0.5;
     return 0;
   }
 
