@@ -116,3 +116,12 @@ def test_query_set_is_large_enough_and_names_real_targets(content: Content) -> N
             assert not want.startswith("/") and (want.endswith("/") or "#" in want), query
             if want.startswith("glossary/#"):
                 assert want.removeprefix("glossary/#") in content.terms, query
+
+
+@pytest.mark.slow
+def test_every_answer_of_the_query_set_is_in_the_built_index(real_site: Path) -> None:
+    """A renamed heading or page shows up here, not as a mysterious miss in the benchmark."""
+    locations = {lang: {doc["location"] for doc in _index(real_site, lang)["docs"]} for lang in LANGS}
+    stale = [(query.lang, query.q, want) for query in load_queries() for want in query.want
+             if want not in locations[query.lang]]
+    assert stale == []
