@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -23,12 +24,18 @@ from primer.model import Content
 log = logging.getLogger("mkdocs.plugins.primer")
 
 
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+
+
 def jieba_user_dictionary(content: Content) -> Path:
-    """Writes glossary terms as a jieba user dictionary so Chinese search keeps them whole.
+    """Writes every glossary name's Chinese part (term, aliases, model names; both languages' data)
+    as a jieba user dictionary so Chinese search keeps them whole. Material hands jieba only Han
+    runs, so `视觉 Transformer` contributes 视觉 and `书生（INTERN）` 书生.
 
     The file name is derived from its text, so parallel builds never write different texts to
     one file."""
-    words = sorted({name for term in content.terms.values() for name in term.names("zh") if " " not in name})
+    words = sorted({run for term in content.terms.values() for lang in ("zh", "en") for name in term.names(lang)
+                    for run in HAN_RUN.findall(name)})
     text = "".join(f"{word} 100000 n\n" for word in words)
     path = cache_dir() / f"primer-jieba-{digest(text)}.txt"
     if not path.exists():

@@ -81,7 +81,7 @@ def test_english_search_from_disk_finds_a_chinese_term_name(tab: OfflineTab) -> 
     assert tab.errors == []
 
 
-@pytest.mark.parametrize(("lang", "query"), [("zh", "微调"), ("en", "fine-tuning")])
+@pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is")])
 def test_search_works_from_disk_and_its_results_open(tab: OfflineTab, lang: str, query: str) -> None:
     """The inlined index and the vendored iframe-worker run search without a server."""
     page = tab.open(f"{lang}/index.html")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from primer.segmentation import SegmentationMemo
+from primer.model import Content
+from primer.segmentation import HAN_RUN, SegmentationMemo, jieba_user_dictionary
 from tests.helpers import ROOT
 
 
@@ -115,3 +116,14 @@ def test_a_warm_build_skips_jieba_and_writes_the_same_search_index(tmp_path: Pat
     assert (tmp_path / "cold" / index).read_bytes() == (tmp_path / "warm" / index).read_bytes()
     entries = json.loads((tmp_path / "warm" / index).read_text(encoding="utf-8"))["docs"]
     assert any("大模型\u200b" in entry["text"] for entry in entries)  # segmented, the glossary's word whole
+
+
+def test_user_dictionary_holds_the_chinese_part_of_every_glossary_name(content: Content, cache: Path) -> None:
+    """Every Han run of every name (both languages' data) is a word, so jieba keeps it whole in
+    the index and the query side finds it in the index vocabulary."""
+    words = {line.split(" ")[0] for line in jieba_user_dictionary(content).read_text(encoding="utf-8").splitlines()}
+    assert {"大语言模型", "人类反馈强化学习", "文心一言", "视觉", "书生"} <= words
+    for term in content.terms.values():
+        for name in (*term.names("zh"), *term.names("en")):
+            for run in HAN_RUN.findall(name):
+                assert run in words, (term.id, name)
