@@ -130,14 +130,26 @@
     return words;
   }
 
-  /* The key that spellings of one name share: stemmed words run together, so case, spaces, hyphens,
-     punctuation and English plurals do not count (GPT-4o, gpt 4o, ＧＰＴ４ｏ; Transformers). */
+  /* The key that spellings of one name share: words run together in their singular, so case,
+     spaces, hyphens, punctuation and English plurals do not count (GPT-4o, gpt 4o, ＧＰＴ４ｏ;
+     Transformers). Singular, not stemmed: the stemmer makes one word of "token" and "tokenizer",
+     which are two entries. */
   function nameKey(text) {
     return keyOf(splitWords(text, false));
   }
 
   function keyOf(words) {
-    return words.map(stem).join("").replace(NOT_WORD, "");
+    return words.map(singular).join("").replace(NOT_WORD, "");
+  }
+
+  /* English plural endings only (tokens, LLMs, embeddings, families); "ss", "us" and "is" endings
+     (loss, corpus, analysis) are singular already. */
+  function singular(word) {
+    if (HAN.test(word) || word.length < 4) return word;
+    if (/ies$/.test(word)) return word.slice(0, -3) + "y";
+    if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+    if (/[^sui]s$/.test(word)) return word.slice(0, -1);
+    return word;
   }
 
   function stem(word) {
