@@ -34,11 +34,16 @@ class LanguageBuild:
 def build_environment(root: Path) -> dict[str, str]:
     """Returns the environment for MkDocs: quiet about MkDocs 2, reproducible dates."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    if "SOURCE_DATE_EPOCH" not in env:
-        epoch = last_commit_epoch(root)
-        if epoch:
-            env["SOURCE_DATE_EPOCH"] = epoch
+    epoch = source_date_epoch(root)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     return env
+
+
+def source_date_epoch(root: Path) -> str:
+    """Returns the date every output is stamped with: $SOURCE_DATE_EPOCH, else the last commit's
+    time, else '' (outside a git checkout). The site and every export take their dates from here."""
+    return os.environ.get("SOURCE_DATE_EPOCH") or last_commit_epoch(root)
 
 
 def last_commit_epoch(root: Path) -> str:
