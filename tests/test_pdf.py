@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import subprocess
@@ -9,7 +10,9 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from fontTools.ttLib import TTFont
 
+from primer.exports.pdf_fonts import collect_glyphs, font_file
 from primer.model import Content
 
 pytestmark = pytest.mark.slow
@@ -91,3 +94,23 @@ def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, content: Cont
     html = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
     headings = [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html, re.S)]
     assert set(titles) <= set(headings)
+
+
+def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_dist: Path) -> None:
+    """The subset keeps every glyph the pages draw, at its id (only blank glyphs such as spaces are empty)."""
+    with pikepdf.open(pdf_of(real_dist, "zh")) as document:
+        used: dict[tuple[int, int], set[int]] = {}
+        for page in document.pages:
+            collect_glyphs(page.obj, used)
+        checked = 0
+        for font in document.objects:
+            program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
+            if program is None or "WenQuanYi" not in str(font.BaseFont):
+                continue
+            outlines = TTFont(io.BytesIO(program.read_bytes()))
+            order, glyf = outlines.getGlyphOrder(), outlines["glyf"]
+            drawn = used.get(program.objgen, set())
+            empty = [gid for gid in drawn if gid >= len(order) or glyf[order[gid]].numberOfContours == 0]
+            assert len(empty) <= 2, empty  # the space glyphs
+            checked += len(drawn)
+    assert checked > 1000

@@ -75,7 +75,7 @@ def subset_program(data: bytes, postscript_name: str, glyphs: set[int]) -> bytes
     font = load_font(data, postscript_name)
     options = subset.Options(retain_gids=True, notdef_outline=True, layout_features=[], hinting=False,
                              recalc_timestamp=False, drop_tables=[*subset.Options().drop_tables, "vhea", "vmtx",
-                                                                  "GDEF", "GSUB", "GPOS"])
+                                                                  "GDEF", "GSUB", "GPOS", "FFTM"])
     subsetter = subset.Subsetter(options)
     subsetter.populate(gids=sorted(glyphs | {0}))
     subsetter.subset(font)
@@ -94,18 +94,24 @@ def embedded_faces(pdf: pikepdf.Pdf) -> dict[str, list[pikepdf.Dictionary]]:
     return faces
 
 
+def programs(fonts: list[pikepdf.Dictionary]) -> list[pikepdf.Stream]:
+    """Returns the TrueType programs of fonts."""
+    return [program for program in map(font_file, fonts) if program is not None]
+
+
 def subset_whole_fonts(pdf: pikepdf.Pdf) -> None:
     """Where Chromium embedded a whole font file, replaces it, and the subsets of the same face,
     by one subset of every glyph drawn in that face."""
+    faces = {name: fonts for name, fonts in sorted(embedded_faces(pdf).items())
+             if max(len(program.read_bytes()) for program in programs(fonts)) >= WHOLE_FONT}
+    if not faces:
+        return  # reading every page's drawing operators costs about a second: only when needed
     used: dict[tuple[int, int], set[int]] = {}
     for page in pdf.pages:
         collect_glyphs(page.obj, used)
-    for name, fonts in sorted(embedded_faces(pdf).items()):
-        programs = [program for program in map(font_file, fonts) if program is not None]
-        whole = max(programs, key=lambda program: len(program.read_bytes()))
-        if len(whole.read_bytes()) < WHOLE_FONT:
-            continue
-        glyphs = set().union(*(used.get(program.objgen, set()) for program in programs))
+    for name, fonts in faces.items():
+        whole = max(programs(fonts), key=lambda program: len(program.read_bytes()))
+        glyphs = set().union(*(used.get(program.objgen, set()) for program in programs(fonts)))
         smaller = subset_program(whole.read_bytes(), name, glyphs)
         shared = pdf.make_stream(zlib.compress(smaller, 9), Filter=pikepdf.Name.FlateDecode, Length1=len(smaller))
         for font in fonts:
