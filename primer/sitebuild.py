@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from primer.exports.data import write_data
@@ -111,15 +110,6 @@ def write_root_files(staging: Path, *, hosted: bool = True) -> None:
     not_found = staging / DEFAULT_LANG / "404.html"
     if not_found.exists():
         shutil.copyfile(not_found, staging / "404.html")
-
-
-@lru_cache(maxsize=8)
-def hosted_url(root: Path, lang: str) -> str:
-    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
-    return str(config.site_url or "")
 
 
 def write_published_extras(root: Path, content: Content, staging: Path) -> None:
