@@ -5,8 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Debian packages: Chromium prints the PDFs and drives the browser tests, Noto CJK renders Chinese,
-# poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# WenQuanYi Micro Hei (TrueType outlines) is the PDFs' Chinese font, poppler-utils (pdftotext,
+# pdffonts) lets the tests read the PDFs, and a Java runtime runs EPUBCheck in the tests.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils default-jre-headless
 
 .PHONY: site test check serve clean lint system-deps
 

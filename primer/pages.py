@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 import yaml
 from markupsafe import escape
 
+from primer.downloads import downloads_markdown
 from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
@@ -153,29 +153,10 @@ def project_pages(content: Content, lang: str, root: Path, repository: str) -> l
     return pages
 
 
-DOWNLOAD_GROUPS = (
-    ("download_offline", ("large-model-primer-offline.zip",)),
-    ("download_single", ("large-model-primer-zh.html", "large-model-primer-en.html")),
-    ("download_pdf", ("large-model-primer-zh.pdf", "large-model-primer-en.pdf")),
-    ("download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
-                       "data/glossary.schema.json", "data/timeline.schema.json", "data/taxonomy.schema.json")),
-    ("download_llms", ("llms/zh/llms.txt", "llms/zh/llms-full.txt", "llms/en/llms.txt", "llms/en/llms-full.txt")),
-)
-
-
-def downloads_page(lang: str, root: Path, router: Router, site_url: str) -> GeneratedPage:
-    """Lists the exports with their sizes (from dist/manifest.json), or where to get them."""
+def downloads_page(lang: str, root: Path, router: Router, site_url: str, repository: str) -> GeneratedPage:
+    """Lists the exports (see primer.downloads)."""
     t = ui_strings()[lang]
-    manifest_path = root / "dist" / "manifest.json"
-    offline = not router.directory_urls
-    sizes: dict[str, int] = {}
-    if manifest_path.is_file() and not offline:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        sizes = {entry["path"]: entry["bytes"] for entry in manifest["files"]}
-    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
-    base = f"{site_root}downloads/" if offline else "../../downloads/"
-    groups = [(t[label], [(name, sizes.get(name)) for name in names]) for label, names in DOWNLOAD_GROUPS]
-    body = render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(sizes))
+    body = downloads_markdown(lang, root, router, site_url, repository)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
     return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
@@ -193,7 +174,7 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "",
     pages.extend(generated_views(content, lang, router, site_url))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
-        pages.append(downloads_page(lang, root, router, site_url))
+        pages.append(downloads_page(lang, root, router, site_url, repository))
         pages.extend(project_pages(content, lang, root, repository))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

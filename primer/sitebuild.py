@@ -10,7 +10,6 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from primer.exports.data import write_data
@@ -34,11 +33,16 @@ class LanguageBuild:
 def build_environment(root: Path) -> dict[str, str]:
     """Returns the environment for MkDocs: quiet about MkDocs 2, reproducible dates."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    if "SOURCE_DATE_EPOCH" not in env:
-        epoch = last_commit_epoch(root)
-        if epoch:
-            env["SOURCE_DATE_EPOCH"] = epoch
+    epoch = source_date_epoch(root)
+    if epoch:
+        env["SOURCE_DATE_EPOCH"] = epoch
     return env
+
+
+def source_date_epoch(root: Path) -> str:
+    """Returns the date every output is stamped with: $SOURCE_DATE_EPOCH, else the last commit's
+    time, else '' (outside a git checkout). The site and every export take their dates from here."""
+    return os.environ.get("SOURCE_DATE_EPOCH") or last_commit_epoch(root)
 
 
 def last_commit_epoch(root: Path) -> str:
@@ -106,15 +110,6 @@ def write_root_files(staging: Path, *, hosted: bool = True) -> None:
     not_found = staging / DEFAULT_LANG / "404.html"
     if not_found.exists():
         shutil.copyfile(not_found, staging / "404.html")
-
-
-@lru_cache(maxsize=8)
-def hosted_url(root: Path, lang: str) -> str:
-    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
-    return str(config.site_url or "")
 
 
 def write_published_extras(root: Path, content: Content, staging: Path) -> None:

@@ -1,4 +1,5 @@
-"""Exports: offline archive, single-file HTML, PDF, data files with schemas, llms.txt, downloads page."""
+"""Exports: offline archive, single-file HTML, data files with schemas, llms.txt, manifest, downloads page
+(the PDF and EPUB have their own test files)."""
 
 from __future__ import annotations
 
@@ -23,19 +24,37 @@ LANGS = ("zh", "en")
 
 
 def test_dist_holds_every_export(real_dist: Path) -> None:
-    """The archive, both languages' HTML and PDF, data with schemas, llms files and a manifest."""
+    """The archive, both languages' HTML, PDF and EPUB, data with schemas, llms files and a manifest."""
     names = {p.relative_to(real_dist).as_posix() for p in real_dist.rglob("*") if p.is_file()}
     expected = {"large-model-primer-offline.zip", "manifest.json", "data/glossary.json", "data/glossary.csv",
                 "data/timeline.json", "data/taxonomy.json", "data/glossary.schema.json",
                 "data/timeline.schema.json", "data/taxonomy.schema.json"}
     for lang in LANGS:
         expected |= {f"large-model-primer-{lang}.html", f"large-model-primer-{lang}.pdf",
-                     f"llms/{lang}/llms.txt", f"llms/{lang}/llms-full.txt"}
+                     f"large-model-primer-{lang}.epub", f"llms/{lang}/llms.txt", f"llms/{lang}/llms-full.txt"}
     assert names == expected
+
+
+def test_manifest_lists_size_hash_language_and_length_of_every_file(real_dist: Path) -> None:
+    """Sizes and SHA-256 match the files; per-language files name their language; PDFs count
+    pages as pdfinfo does, EPUBs their chapters as the package's spine does."""
     manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
+    assert {entry["path"] for entry in manifest["files"]} == {
+        p.relative_to(real_dist).as_posix() for p in real_dist.rglob("*") if p.is_file() and p.name != "manifest.json"}
     for entry in manifest["files"]:
         data = (real_dist / entry["path"]).read_bytes()
         assert entry["bytes"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
+        own = [lang for lang in LANGS if f"-{lang}." in entry["path"] or f"/{lang}/" in entry["path"]]
+        assert entry["languages"] == (own or list(LANGS)), entry["path"]
+    by_path = {entry["path"]: entry for entry in manifest["files"]}
+    for lang in LANGS:
+        info = subprocess.run(["pdfinfo", str(real_dist / f"large-model-primer-{lang}.pdf")], capture_output=True,
+                              text=True, check=True).stdout
+        assert by_path[f"large-model-primer-{lang}.pdf"]["pages"] == int(re.search(r"Pages:\s+(\d+)", info).group(1))
+        with zipfile.ZipFile(real_dist / f"large-model-primer-{lang}.epub") as book:
+            spine = book.read("EPUB/package.opf").decode().count("<itemref ")
+        assert by_path[f"large-model-primer-{lang}.epub"]["chapters"] == spine - 2  # cover and contents
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", manifest["date"])
 
 
 def test_offline_archive_has_both_languages_and_vendored_search(real_dist: Path) -> None:
@@ -70,22 +89,6 @@ def test_single_file_html_is_self_contained_with_working_anchors(real_dist: Path
         assert section.title.get(lang) in html
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_pdf_has_text_embedded_fonts_outline_and_page_numbers(real_dist: Path, lang: str) -> None:
-    """pdftotext finds the section titles; pdffonts lists only embedded fonts; the outline exists."""
-    pdf = real_dist / f"large-model-primer-{lang}.pdf"
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    content, _ = load_content(ROOT)
-    for section in content.sections:
-        assert section.title.get(lang) in text
-    label = "页" if lang == "zh" else "Page"
-    assert re.search(rf"{label} 2 / \d+", text)
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
-    assert fonts and all(line.split()[-5] == "yes" for line in fonts)  # the 'emb' column
-    data = pdf.read_bytes()
-    assert b"/Outlines" in data and b"/Subtype /Link" in data
-
-
 def test_data_files_validate_and_csv_round_trips(real_dist: Path) -> None:
     """Each JSON file validates against its published schema; the CSV carries the same terms."""
     for name in ("glossary", "timeline", "taxonomy"):
@@ -115,7 +118,8 @@ def test_llms_txt_follows_the_convention(real_dist: Path, lang: str) -> None:
 
 
 def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Path, real_dist: Path) -> None:
-    """After an export, the next build publishes the files and lists them with their sizes."""
+    """After an export, the next build publishes the files and lists each with its language, format,
+    size, length and SHA-256, and names the commit they were built from."""
     result = run_build(real_project, "build")
     assert result.returncode == 0, result.stderr
     site = real_project / "site"
@@ -123,8 +127,18 @@ def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Pat
     assert (site / "downloads/large-model-primer-offline.zip").read_bytes() == \
         (real_dist / "large-model-primer-offline.zip").read_bytes()
     page = (site / "en/downloads/index.html").read_text(encoding="utf-8")
-    assert 'href="../../downloads/large-model-primer-en.pdf"' in page
-    assert re.search(r"large-model-primer-offline\.zip</a></td><td>ZIP</td><td>\d+\.\d MB</td>", page)
+    manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        name = entry["path"].rsplit("/", 1)[-1]
+        assert f'href="../../downloads/{entry["path"]}">{name}</a>' in page
+        assert f'<code class="primer-sha256">{entry["sha256"]}</code>' in page
+    epub = hashlib.sha256((real_dist / "large-model-primer-zh.epub").read_bytes()).hexdigest()
+    assert re.search(rf"{epub}</code></small></td><td>Chinese</td><td>EPUB</td><td>\d+\.\d KB</td>"
+                     r"<td>\d+ chapters</td>", page)
+    assert re.search(r"large-model-primer-en\.pdf.*?</td><td>English</td><td>PDF</td><td>[\d.]+ [KM]B</td>"
+                     r"<td>\d+ pages</td>", page)
+    assert re.search(r"</td><td>Chinese · English</td><td>ZIP</td>", page)
+    assert f"built from commit <code>{manifest['commit'][:12] or '—'}</code> ({manifest['date'][:10]})" in page
 
 
 def test_export_of_invalid_content_leaves_dist_untouched(tmp_path: Path) -> None:

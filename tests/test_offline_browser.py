@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
@@ -146,3 +146,30 @@ def test_timeline_filter_works_from_disk(tab: OfflineTab) -> None:
     assert 0 < visible < total
     page.locator('[data-primer-filter] button[data-tag=""]').click()
     assert page.eval_on_selector_all("li.primer-event", "es => es.filter(e => e.checkVisibility()).length") == total
+
+
+def test_archive_holds_exactly_what_its_pages_load(browser: Browser, unzipped: Path) -> None:
+    """Every page opened from disk and a search in each language read every file of the archive but the
+    vendored code's licence notices, and nothing the archive lacks."""
+    read: set[str] = set()
+    context = browser.new_context()
+
+    def record(route: Route) -> None:
+        if route.request.url.startswith("file:"):
+            read.add(unquote(urlsplit(route.request.url).path))
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", record)
+    page = context.new_page()
+    for html in sorted(unzipped.rglob("*.html")):
+        page.goto(html.as_uri(), wait_until="load")
+    for lang, query in (("zh", "模型"), ("en", "model")):
+        page.goto((unzipped / lang / "index.html").as_uri())
+        expect(search(page, query).first).to_be_visible()
+    context.close()
+    files = {p.relative_to(unzipped).as_posix() for p in unzipped.rglob("*") if p.is_file()}
+    loaded = {Path(path).relative_to(unzipped).as_posix() for path in read if path.startswith(str(unzipped))}
+    assert loaded <= files
+    assert {Path(name).name for name in files - loaded} == {"LICENSE", "README.txt"}

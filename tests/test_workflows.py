@@ -24,8 +24,8 @@ def actionlint(*paths: Path) -> list[dict[str, object]]:
 
 
 def test_workflows_exist() -> None:
-    """CI and Pages workflows are present."""
-    assert {path.name for path in WORKFLOWS} == {"ci.yml", "pages.yml"}
+    """CI, Pages and release workflows are present."""
+    assert {path.name for path in WORKFLOWS} == {"ci.yml", "pages.yml", "release.yml"}
 
 
 def test_actionlint_finds_nothing() -> None:
@@ -58,3 +58,26 @@ def test_actions_are_pinned_by_commit() -> None:
                 ref = line.split("uses:", 1)[1].split("#")[0].strip()
                 assert len(ref.split("@", 1)[1]) == 40 and "# v" in line, line
         assert yaml.safe_load(path.read_text(encoding="utf-8"))["permissions"] == {"contents": "read"}
+
+
+def run_lines(workflow: str) -> list[str]:
+    """Returns the shell lines of every step of a workflow, in order."""
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))
+    return [line.strip() for job in data["jobs"].values() for step in job.get("steps", [])
+            for line in step.get("run", "").splitlines()]
+
+
+def test_pages_publishes_the_exports_with_the_site() -> None:
+    """The Pages build exports before it builds, so the site it uploads holds every download."""
+    lines = run_lines("pages.yml")
+    assert lines.index("python build.py export") < lines.index("python build.py build")
+
+
+def test_a_pushed_tag_attaches_every_book_to_a_release() -> None:
+    """Tags trigger the release workflow; it exports and uploads the EPUBs, PDFs, archive and manifest."""
+    data = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text(encoding="utf-8"))
+    assert data[True]["push"]["tags"] == ["v*"]  # YAML 1.1 reads the key `on` as True
+    script = " ".join(run_lines("release.yml"))
+    assert "python build.py export" in script and "gh release create" in script
+    for pattern in ("dist/*.epub", "dist/*.pdf", "dist/*.zip", "dist/*.html", "dist/manifest.json"):
+        assert pattern in script

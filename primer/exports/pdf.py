@@ -2,7 +2,10 @@
 
 Chromium rather than WeasyPrint: it renders exactly the CSS the site uses (Material's grid,
 admonitions, tables), finds the CJK font through fontconfig and embeds subsets of it, writes a
-document outline from the headings and keeps internal links; and the tests need it anyway."""
+document outline from the headings and keeps internal links; and the tests need it anyway.
+pikepdf (qpdf) then replaces the document information Chromium writes (its user agent as the
+creator, the clock as the date) and saves with an /ID derived from the content, so the bytes
+depend on the sources alone."""
 
 from __future__ import annotations
 
@@ -11,12 +14,13 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
+from primer.exports.edition import Book
 from primer.render import render, ui_strings
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]
-PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:(\d{14})([^)]*)\)")
 NODE_ID = re.compile(rb"\(node(\d{8})\)")
+CREATOR = "Large Model Primer (build.py export, printed by Chromium)"
 
 
 def chromium_path() -> str:
@@ -24,11 +28,12 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
-def print_pdf(html_file: Path, pdf_file: Path, lang: str, title: str) -> None:
-    """Prints `html_file` to `pdf_file` (A4, page numbers, outline, tagged; reproducible)."""
+def print_pdf(html_file: Path, pdf_file: Path, book: Book) -> int:
+    """Prints `html_file` to `pdf_file` (A4, page numbers, outline, tagged; reproducible); returns
+    its number of pages."""
     from playwright.sync_api import sync_playwright
 
-    footer = render("pdf-footer.html.j2", title=title, page_label=ui_strings()[lang]["page"])
+    footer = render("pdf-footer.html.j2", title=book.title, page_label=ui_strings()[book.lang]["page"])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         try:
@@ -42,8 +47,8 @@ def print_pdf(html_file: Path, pdf_file: Path, lang: str, title: str) -> None:
                      margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
         finally:
             browser.close()
-    data = renumber_nodes(pin_dates(pdf_file.read_bytes()))
-    pdf_file.write_bytes(data)
+    pdf_file.write_bytes(renumber_nodes(pdf_file.read_bytes()))
+    return set_document_info(pdf_file, book)
 
 
 def renumber_nodes(data: bytes) -> bytes:
@@ -54,17 +59,28 @@ def renumber_nodes(data: bytes) -> bytes:
     return NODE_ID.sub(lambda m: b"(node%08d)" % new[int(m.group(1))], data)
 
 
-def pin_dates(data: bytes) -> bytes:
-    """Replaces the PDF's creation and modification dates with SOURCE_DATE_EPOCH (same length,
-    so the cross-reference offsets stay valid)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return data
-    stamp = datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y%m%d%H%M%S").encode()
+def pdf_date(epoch: int) -> str:
+    """Returns a PDF date string (`D:YYYYMMDDHHmmSSZ`) of a Unix time."""
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("D:%Y%m%d%H%M%SZ")
 
-    def replace(match: re.Match[bytes]) -> bytes:
-        suffix = match.group(3)
-        pinned = b"+00'00'" if len(suffix) == 7 else (b"Z" + b" " * (len(suffix) - 1) if suffix else b"")
-        return b"/" + match.group(1) + b" (D:" + stamp + pinned + b")"
 
-    return PDF_DATE.sub(replace, data)
+def set_document_info(pdf_file: Path, book: Book) -> int:
+    """Writes title, author, subject, creator, language and dates; saves with a content-derived /ID;
+    returns the number of pages."""
+    import pikepdf
+
+    from primer.exports.pdf_fonts import subset_whole_fonts
+
+    with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
+        subset_whole_fonts(pdf)
+        date = pikepdf.String(pdf_date(book.edition.epoch))
+        pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
+            Title=pikepdf.String(book.title), Author=pikepdf.String(book.author),
+            Subject=pikepdf.String(book.subject), Creator=pikepdf.String(CREATOR),
+            Producer=pdf.docinfo.get("/Producer", pikepdf.String("Chromium")), CreationDate=date, ModDate=date))
+        pdf.Root.Lang = pikepdf.String(book.language)
+        # Object streams: the tagged structure (ten thousand small dictionaries) compressed too.
+        pikepdf.settings.set_flate_compression_level(9)
+        pdf.save(pdf_file, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                 recompress_flate=True)
+        return len(pdf.pages)

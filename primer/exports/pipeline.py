@@ -1,10 +1,8 @@
-"""`build.py export`: offline archive, single-file HTML, PDF, data and llms.txt into `dist/`,
+"""`build.py export`: offline archive, single-file HTML, PDF, EPUB, data and llms.txt into `dist/`,
 built in a temporary folder and swapped in only when everything succeeded."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -13,19 +11,16 @@ from pathlib import Path
 
 from primer.exports.archive import zip_folder
 from primer.exports.data import write_data
+from primer.exports.edition import Book, Edition, current_edition, language_tag
+from primer.exports.epub import write_epub
+from primer.exports.epub_chapters import MarkdownSetup
 from primer.exports.llms import llms_full_txt, llms_txt
+from primer.exports.manifest import FileFacts, write_manifest
+from primer.exports.offline import archive_filter
 from primer.exports.pdf import print_pdf
 from primer.exports.singlefile import single_file
 from primer.model import Content
-from primer.sitebuild import (
-    LANG_CONFIGS,
-    MANIFEST,
-    LanguageBuild,
-    build_languages,
-    hosted_url,
-    publish,
-    write_root_files,
-)
+from primer.sitebuild import LANG_CONFIGS, LanguageBuild, build_languages, publish, write_root_files
 
 ARCHIVE = "large-model-primer-offline.zip"
 
@@ -35,30 +30,38 @@ def export_name(lang: str, suffix: str) -> str:
     return f"large-model-primer-{lang}.{suffix}"
 
 
-def write_manifest(folder: Path) -> None:
-    """Lists every exported file with its size and SHA-256 (the download pages read it)."""
-    files = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST):
-        data = path.read_bytes()
-        files.append({"path": path.relative_to(folder).as_posix(), "bytes": len(data),
-                      "sha256": hashlib.sha256(data).hexdigest()})
-    (folder / MANIFEST).write_text(json.dumps({"files": files}, indent=2) + "\n", encoding="utf-8")
+def book_setup(root: Path, content: Content, lang: str, edition: Edition) -> tuple[Book, MarkdownSetup]:
+    """Reads a language's MkDocs config (not thread-safe: call it from one thread) for the book's
+    metadata and the Markdown extensions its pages are rendered with."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
+    home = content.pages["home"]
+    book = Book(lang=lang, language=language_tag(lang), identifier=str(config.site_url or ""),
+                title=home.title.get(lang), author=str(config.site_author or ""),
+                subject=home.description.get(lang), rights=str(config.copyright or ""), edition=edition)
+    return book, MarkdownSetup(extensions=list(config.markdown_extensions), configs=dict(config.mdx_configs))
 
 
-def language_files(content: Content, offline: Path, staging: Path, lang: str, base: str) -> None:
-    """Writes one language's single-file HTML, PDF and llms files (`base`: the hosted URL)."""
+def language_files(content: Content, offline: Path, staging: Path, book: Book, setup: MarkdownSetup) -> FileFacts:
+    """Writes one language's single-file HTML, PDF, EPUB and llms files; returns their page and
+    chapter counts by file name."""
+    lang, base = book.lang, book.identifier
     html_file = staging / export_name(lang, "html")
     html_file.write_text(single_file(offline / lang, content, lang, base), encoding="utf-8")
-    print_pdf(html_file, staging / export_name(lang, "pdf"), lang, content.pages["home"].title.get(lang))
+    pages = print_pdf(html_file, staging / export_name(lang, "pdf"), book)
+    chapters = write_epub(staging / export_name(lang, "epub"), content, book, setup)
     llms = staging / "llms" / lang
     llms.mkdir(parents=True, exist_ok=True)
     (llms / "llms.txt").write_text(llms_txt(content, lang, base), encoding="utf-8")
     (llms / "llms-full.txt").write_text(llms_full_txt(content, lang, base), encoding="utf-8")
+    return {export_name(lang, "pdf"): {"pages": pages}, export_name(lang, "epub"): {"chapters": chapters}}
 
 
 def export(root: Path, content: Content, progress: Callable[[str], None]) -> list[LanguageBuild]:
     """Builds every export and publishes `dist/`; returns failed builds (none on success)."""
     langs = list(LANG_CONFIGS)
+    edition = current_edition(root)
     work = Path(tempfile.mkdtemp(prefix=".export-work-", dir=root))
     staging = Path(tempfile.mkdtemp(prefix=".dist-staging-", dir=root))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
@@ -71,13 +74,15 @@ def export(root: Path, content: Content, progress: Callable[[str], None]) -> lis
             return failed
         write_root_files(offline, hosted=False)
         progress("zipping the offline archive …")
-        zip_folder(offline, staging / ARCHIVE)
-        progress("writing single-file HTML and PDF …")
-        bases = {lang: hosted_url(root, lang) for lang in langs}  # MkDocs config loading is not thread-safe
+        zip_folder(offline, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline))
+        progress("writing single-file HTML, PDF and EPUB …")
+        setups = {lang: book_setup(root, content, lang, edition) for lang in langs}
+        facts: FileFacts = {}
         with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-            list(pool.map(lambda lang: language_files(content, offline, staging, lang, bases[lang]), langs))
+            for found in pool.map(lambda lang: language_files(content, offline, staging, *setups[lang]), langs):
+                facts.update(found)
         write_data(content, staging / "data")
-        write_manifest(staging)
+        write_manifest(staging, edition, facts)
         publish(staging, root / "dist")
         return []
     finally:

@@ -1,0 +1,74 @@
+"""The downloads page: every export with its language, size, page or chapter count and SHA-256,
+and the commit the files were built from (all read from dist/manifest.json, which `build.py
+export` writes; `make site` exports before it builds, so the page describes the same commit)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from primer.render import render, ui_strings
+from primer.routes import Router
+from primer.sitebuild import MANIFEST
+
+DOWNLOAD_GROUPS = (
+    ("offline", "download_offline", ("large-model-primer-offline.zip",)),
+    ("epub", "download_epub", ("large-model-primer-zh.epub", "large-model-primer-en.epub")),
+    ("pdf", "download_pdf", ("large-model-primer-zh.pdf", "large-model-primer-en.pdf")),
+    ("single", "download_single", ("large-model-primer-zh.html", "large-model-primer-en.html")),
+    ("data", "download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
+                               "data/glossary.schema.json", "data/timeline.schema.json",
+                               "data/taxonomy.schema.json")),
+    ("llms", "download_llms", ("llms/zh/llms.txt", "llms/zh/llms-full.txt", "llms/en/llms.txt",
+                               "llms/en/llms-full.txt")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """One row of the page: a file and what the manifest says about it (None before an export)."""
+
+    path: str
+    facts: dict[str, Any] | None
+
+    @property
+    def name(self) -> str:
+        """Returns the file name without its folder."""
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def folder(self) -> str:
+        """Returns the folder inside the downloads, or ''."""
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
+
+    @property
+    def format(self) -> str:
+        """Returns the file format as readers name it (PDF, EPUB, ZIP …)."""
+        return self.path.rsplit(".", 1)[-1].upper()
+
+
+def read_manifest(root: Path) -> dict[str, Any] | None:
+    """Returns dist/manifest.json, or None before the first export."""
+    path = root / "dist" / MANIFEST
+    if not path.is_file():
+        return None
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
+
+
+def downloads_markdown(lang: str, root: Path, router: Router, site_url: str, repository: str) -> str:
+    """Returns the body of the downloads page (the offline build links to the hosted files)."""
+    t = ui_strings()[lang]
+    offline = not router.directory_urls
+    manifest = None if offline else read_manifest(root)
+    facts = {entry["path"]: entry for entry in (manifest or {}).get("files", [])}
+    groups = [(anchor, t[label], [Download(path, facts.get(path)) for path in paths])
+              for anchor, label, paths in DOWNLOAD_GROUPS]
+    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
+    base = f"{site_root}downloads/" if offline else "../../downloads/"
+    commit = (manifest or {}).get("commit", "")
+    return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts),
+                  commit=commit, date=(manifest or {}).get("date", "")[:10],
+                  commit_url=f"{repository.rstrip('/')}/commit/{commit}" if repository and commit else "")

@@ -1,0 +1,172 @@
+"""The chapters of an EPUB, made the way the site makes its pages: the generated Markdown of
+`primer.pages`, rendered with the Markdown extensions the MkDocs config declares, sanitized, and
+cross-linked to the glossary; then serialized as XHTML with links pointing between chapter files."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import html5lib
+import markdown
+from lxml import etree
+from mkdocs.utils.meta import get_data
+
+from primer.crosslink import link_terms
+from primer.glossary_links import TermLinker, fill_appears_in
+from primer.model import Content
+from primer.pages import GeneratedPage, build_pages
+from primer.render import ui_strings
+from primer.routes import PAGE_URIS, Router, page_url
+from primer.sanitize import sanitize_html
+from primer.termmatch import TermMatcher
+
+SVG_NS = "http://www.w3.org/2000/svg"
+EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+BOOK_PAGES = ("sections/", PAGE_URIS["home"], PAGE_URIS["glossary"], PAGE_URIS["timeline"], "classification/",
+              PAGE_URIS["about"])
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownSetup:
+    """The Markdown extensions (and their settings) a language's MkDocs config declares."""
+
+    extensions: list[Any]
+    configs: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class EpubChapter:
+    """One chapter file of the book: its name in the package, title, XHTML body and headings."""
+
+    name: str
+    title: str
+    body: str
+    headings: tuple[tuple[str, str], ...]  # (id, text) of its second-level headings
+    has_svg: bool
+
+
+def markdown_setup(config_file: Path) -> MarkdownSetup:
+    """Reads the Markdown extensions of a MkDocs config (MkDocs' loader, as the build reads it)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(config_file))
+    return MarkdownSetup(extensions=list(config.markdown_extensions), configs=dict(config.mdx_configs))
+
+
+def chapter_name(url: str) -> str:
+    """Returns the file of the page at offline URL `url`: `sections/history.html` -> `sections-history.xhtml`."""
+    return url.removesuffix(".html").replace("/", "-") + ".xhtml"
+
+
+def book_pages(content: Content, lang: str) -> list[GeneratedPage]:
+    """Returns the pages a book holds, in the site's navigation order (no downloads or project pages)."""
+    pages = build_pages(content, lang, Router(directory_urls=False))
+    return [page for page in pages if page.uri.startswith(BOOK_PAGES)]
+
+
+def rendered_html(page: GeneratedPage, setup: MarkdownSetup) -> tuple[str, dict[str, Any]]:
+    """Renders a page's Markdown as the site does (same extensions), then sanitizes it."""
+    source, meta = get_data(page.markdown)
+    converter = markdown.Markdown(extensions=setup.extensions, extension_configs=setup.configs)
+    return sanitize_html(converter.convert(source)), meta
+
+
+def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str, str]:
+    """Returns each book page's HTML keyed by offline URL, cross-linked, the glossary's
+    "appears in" lists filled, as the site's hooks do."""
+    glossary = page_url(PAGE_URIS["glossary"], directory_urls=False)
+    linker = TermLinker(content, lang, glossary)
+    matcher = TermMatcher((name, term.id) for term in content.terms.values() for name in term.names(lang))
+    mentions: dict[str, dict[str, str]] = {}
+    html: dict[str, str] = {}
+    for page in book_pages(content, lang):
+        url = page_url(page.uri, directory_urls=False)
+        text, meta = rendered_html(page, setup)
+        if meta.get("crosslink") is not False:
+            result = link_terms(text, matcher, linker.for_page(url))
+            text = result.html
+            if url != glossary:
+                for term_id in result.mentioned:
+                    mentions.setdefault(term_id, {})[url] = page.title
+        html[url] = text
+    html[glossary] = fill_appears_in(html[glossary], mentions, glossary, ui_strings()[lang]["appears_more"])
+    return html
+
+
+def link_target(href: str, url: str, names: dict[str, str], online: str) -> str:
+    """Points a link of the page at `url` to a chapter file, or to the website for pages the book lacks."""
+    if EXTERNAL.match(href) or href.startswith("#"):
+        return href
+    path, _, fragment = href.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path))
+    target = target.removesuffix(".md") + ".html" if target.endswith(".md") else target
+    suffix = f"#{fragment}" if fragment else ""
+    if target in names:
+        return names[target] + suffix
+    return online + page_url(target.removesuffix(".html") + ".md", directory_urls=True) + suffix
+
+
+def as_xhtml(html: str, url: str, names: dict[str, str], online: str) -> tuple[str, bool]:
+    """Returns the body of a chapter as well-formed XHTML (links rewritten) and whether it holds SVG."""
+    root = html5lib.parseFragment(f"<div>{html}</div>", treebuilder="lxml", namespaceHTMLElements=False)[0]
+    for permalink in root.xpath("//a[@class='headerlink']"):  # the site's "¶": nothing to share in a book
+        drop(permalink)
+    for link in root.iter("a"):
+        if link.get("href"):
+            link.set("href", link_target(link.get("href"), url, names, online))
+    has_svg = False
+    for svg in list(root.iter(f"{{{SVG_NS}}}svg")):
+        has_svg = True
+        if svg.getparent() is not None and not svg.getparent().tag.startswith(f"{{{SVG_NS}}}"):
+            _declare_svg_default_namespace(svg)
+    wrapped = etree.tostring(root, encoding="unicode", method="xml")
+    return wrapped.removeprefix("<div>").removesuffix("</div>"), has_svg
+
+
+def drop(element: etree._Element) -> None:
+    """Removes an element but keeps the text that follows it (lxml stores it on the element)."""
+    parent, previous = element.getparent(), element.getprevious()
+    assert parent is not None
+    if element.tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _declare_svg_default_namespace(svg: etree._Element) -> None:
+    """Re-creates an inline SVG root with SVG as its default namespace (`<svg xmlns=…>`, not `ns0:`)."""
+    fresh = etree.Element(svg.tag, attrib=dict(svg.attrib), nsmap={None: SVG_NS})
+    fresh.text, fresh.tail = svg.text, svg.tail
+    fresh.extend(list(svg))
+    parent = svg.getparent()
+    assert parent is not None
+    parent.replace(svg, fresh)
+
+
+def headings(body: str) -> tuple[tuple[str, str], ...]:
+    """Returns (id, text) of a chapter's second-level headings."""
+    root = etree.fromstring(f"<div>{body}</div>")
+    found = []
+    for heading in root.iter("h2"):
+        if heading.get("id"):
+            found.append((heading.get("id", ""), "".join(heading.itertext()).strip()))
+    return tuple(found)
+
+
+def epub_chapters(content: Content, lang: str, setup: MarkdownSetup, online: str) -> list[EpubChapter]:
+    """Returns the book's chapters in reading order (`online`: the hosted site, for pages it lacks)."""
+    html = chapter_html(content, lang, setup)
+    names = {url: chapter_name(url) for url in html}
+    titles = {page_url(page.uri, directory_urls=False): page.title for page in book_pages(content, lang)}
+    chapters = []
+    for url, text in html.items():
+        body, has_svg = as_xhtml(text, url, names, online)
+        chapters.append(EpubChapter(name=names[url], title=titles[url], body=body, headings=headings(body),
+                                    has_svg=has_svg))
+    return chapters

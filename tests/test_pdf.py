@@ -1,0 +1,116 @@
+"""The PDF of each language: text, real embedded subset fonts, metadata, outline, page numbers."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from primer.exports.pdf_fonts import collect_glyphs, font_file
+from primer.model import Content
+
+pytestmark = pytest.mark.slow
+LANGS = ("zh", "en")
+
+
+def pdf_of(dist: Path, lang: str) -> Path:
+    return dist / f"large-model-primer-{lang}.pdf"
+
+
+def fonts(pdf: Path) -> list[list[str]]:
+    """Returns pdffonts' rows as (name, type words …, emb, sub, uni, object, generation)."""
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in listing.splitlines()[2:]]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_has_section_text_page_numbers_and_links(real_dist: Path, content: Content, lang: str) -> None:
+    """pdftotext finds every section title and the footer's page numbers; internal links survive."""
+    pdf = pdf_of(real_dist, lang)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for section in content.sections:
+        assert section.title.get(lang) in text
+    label = "页" if lang == "zh" else "Page"
+    assert re.search(rf"{label} 2 / \d+", text)
+    with pikepdf.open(pdf) as document:
+        links = [annot for page in document.pages for annot in page.get("/Annots", []) if annot.Subtype == "/Link"]
+    assert links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_fonts_are_embedded_cid_subsets_never_type3(real_dist: Path, lang: str) -> None:
+    """Every font is an embedded, subset CID TrueType font with a Unicode map (selectable, searchable)."""
+    rows = fonts(pdf_of(real_dist, lang))
+    assert rows
+    for row in rows:
+        assert " ".join(row[1:3]) == "CID TrueType", row
+        assert row[-5:-2] == ["yes", "yes", "yes"], row  # emb, sub, uni
+
+
+def test_chinese_pdf_embeds_a_subset_of_its_cjk_font_not_the_whole_collection(real_dist: Path) -> None:
+    """The Chinese text is set in WenQuanYi Micro Hei, and no embedded program is the whole .ttc."""
+    assert any(row[0].endswith("+WenQuanYiMicroHei") for row in fonts(pdf_of(real_dist, "zh")))
+    with pikepdf.open(pdf_of(real_dist, "zh")) as document:
+        programs = [obj.FontFile2.read_bytes() for obj in document.objects
+                    if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+                    and "/FontFile2" in obj]
+    assert programs and not any(program.startswith(b"ttcf") for program in programs)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_metadata_names_the_book_and_the_project(real_dist: Path, content: Content, lang: str) -> None:
+    """Title, author, subject, language, a creator naming the project, dates of the edition."""
+    manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
+    with pikepdf.open(pdf_of(real_dist, lang)) as document:
+        info = {key: str(value) for key, value in document.docinfo.items()}
+        language = str(document.Root.Lang)
+    home = content.pages["home"]
+    assert info["/Title"] == home.title.get(lang) and info["/Subject"] == home.description.get(lang)
+    assert info["/Author"] == "Large Model Primer contributors"
+    assert info["/Creator"].startswith("Large Model Primer") and "Mozilla" not in info["/Creator"]
+    assert language == {"zh": "zh-Hans", "en": "en"}[lang]
+    stamp = "D:" + re.sub(r"[-:TZ]", "", manifest["date"]) + "Z"
+    assert info["/CreationDate"] == info["/ModDate"] == stamp
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, content: Content, lang: str) -> None:
+    """The outline holds every section's title, in the order of the sections, as in the single file."""
+    with pikepdf.open(pdf_of(real_dist, lang)) as document, document.open_outline() as outline:
+        titles = []
+        stack = list(reversed(outline.root))
+        while stack:
+            item = stack.pop()
+            titles.append(item.title)
+            stack.extend(reversed(item.children))
+    positions = [titles.index(section.title.get(lang)) for section in content.sections]
+    assert positions == sorted(positions)
+    html = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
+    headings = [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html, re.S)]
+    assert set(titles) <= set(headings)
+
+
+def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_dist: Path) -> None:
+    """The subset keeps every glyph the pages draw, at its id (only blank glyphs such as spaces are empty)."""
+    with pikepdf.open(pdf_of(real_dist, "zh")) as document:
+        used: dict[tuple[int, int], set[int]] = {}
+        for page in document.pages:
+            collect_glyphs(page.obj, used)
+        checked = 0
+        for font in document.objects:
+            program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
+            if program is None or "WenQuanYi" not in str(font.BaseFont):
+                continue
+            outlines = TTFont(io.BytesIO(program.read_bytes()))
+            order, glyf = outlines.getGlyphOrder(), outlines["glyf"]
+            drawn = used.get(program.objgen, set())
+            empty = [gid for gid in drawn if gid >= len(order) or glyf[order[gid]].numberOfContours == 0]
+            assert len(empty) <= 2, empty  # the space glyphs
+            checked += len(drawn)
+    assert checked > 1000
