@@ -58,7 +58,15 @@ def page_references(site: Path, page: str) -> Iterator[str]:
                 yield from filter(None, (local_target(target, url) for url in CSS_URL.findall(css)))
     worker = WORKER.search(html)
     if worker:
-        yield from filter(None, [local_target(page, worker.group(1))])
+        yield from filter(None, [local_target(page, worker.group(1)), *imported_worker(page, worker.group(1))])
+
+
+def imported_worker(page: str, worker: str) -> Iterator[str | None]:
+    """Yields the script the search worker imports: our worker names Material's own in its URL's
+    fragment (`primer-search.js#search.<hash>.min.js`, overrides/main.html), a file beside it."""
+    script, _, fragment = worker.partition("#")
+    if fragment.endswith(".js") and "/" not in fragment:
+        yield local_target(page, posixpath.join(posixpath.dirname(script), fragment))
 
 
 def archived_files(site: Path) -> set[str]:
