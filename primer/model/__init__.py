@@ -18,10 +18,10 @@ Lang = Literal["zh", "en"]
 class Content:
     """Everything contributors wrote, loaded once per build."""
 
-    sources: dict[str, Source] = field(compare=False, hash=False)
+    sources: dict[str, Source] = field(hash=False)
     sections: tuple[Document, ...]
-    pages: dict[str, Document] = field(compare=False, hash=False)
-    terms: dict[str, Term] = field(compare=False, hash=False)
+    pages: dict[str, Document] = field(hash=False)
+    terms: dict[str, Term] = field(hash=False)
     eras: tuple[Era, ...]
     events: tuple[TimelineEvent, ...]
     axes: tuple[TaxonomyAxis, ...]
