@@ -13,6 +13,7 @@ from primer.cache import FileMemo, cached
 from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
+from primer.remote import remote_resource_issues
 from primer.termmatch import TermMatcher
 from primer.typography import check_file, check_text
 from primer.yamlsource import read_text
@@ -59,6 +60,14 @@ def unfinished(root: Path) -> Iterator[Issue]:
         yield from todo_lines(text or "", shown)
 
 
+def remote_resources(root: Path) -> Iterator[Issue]:
+    """Errors for every file from another host that content would make readers' browsers load."""
+    for path in content_files(root):
+        shown = relpath(path, root)
+        text, _unreadable = read_text(path, shown)
+        yield from remote_resource_issues(text or "", shown)
+
+
 def todo_lines(text: str, shown: str) -> list[Issue]:
     """Returns a warning for each line of a file's text that still says TODO."""
     if "TODO" not in text:
@@ -69,12 +78,13 @@ def todo_lines(text: str, shown: str) -> list[Issue]:
 
 
 def warnings_of(path: Path, shown: str) -> list[Issue]:
-    """Returns the typography (Chinese files) and TODO warnings of one file, read once."""
+    """Returns the typography (Chinese files) and TODO warnings and the remote-resource errors of one
+    file, read once."""
     text, _unreadable = read_text(path, shown)
     if text is None:
         return []  # unreadable: the loader reports it
     found = check_text(text, path.suffix == ".md", shown)[0] if CHINESE_FILE.match(shown) else []
-    return found + todo_lines(text, shown)
+    return found + todo_lines(text, shown) + remote_resource_issues(text, shown)
 
 
 def file_warnings(root: Path) -> list[Issue]:
@@ -107,7 +117,7 @@ def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tu
     if fix:
         style = typography(root, fix)
         content, issues = load_content(root)
-        issues = issues + style + list(unfinished(root))
+        issues = issues + style + list(unfinished(root)) + list(remote_resources(root))
     else:  # nothing changed since the last check: its results stand
         version = content_version(root)
         content, issues = load_content_cached(root, version)
