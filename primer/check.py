@@ -14,7 +14,7 @@ from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
 from primer.remote import remote_resource_issues
-from primer.termmatch import TermMatcher
+from primer.termmatch import term_matcher
 from primer.typography import check_file, check_text
 from primer.yamlsource import read_text
 
@@ -102,10 +102,10 @@ def unused_terms(content: Content) -> Iterator[Issue]:
     """Warns about glossary terms that no section, page or event mentions in either language."""
     mentioned: set[str] = set()
     for lang in ("zh", "en"):
-        matcher = TermMatcher((name, term.id) for term in content.terms.values() for name in term.names(lang))
+        matcher = term_matcher(content, lang)
         texts = [doc.body(lang) for doc in (*content.sections, *content.pages.values())]
         texts += [event.summary.get(lang) for event in content.events]
-        mentioned |= {match.term_id for text in texts for match in matcher.find(text)}
+        mentioned |= {match.term_id for text in texts for match in matcher.find_in_prose(text)}
     for term in content.terms.values():
         if term.id not in mentioned:
             yield Issue(path=term.origin.path, line=1, severity="warning",

@@ -2,18 +2,28 @@
 
 Chinese forms match anywhere; a form that begins or ends with an ASCII letter or digit only
 matches on an ASCII word boundary. Acronym-like forms (GPT-4, RLHF) match case-sensitively,
-the others ignoring ASCII case; simple English plurals (LLMs, foundation models) match too."""
+the others ignoring ASCII case; simple English plurals (LLMs, foundation models) match too.
+
+Known proper names ("Stability AI", 上海人工智能实验室) take part in the same leftmost-longest
+search as blockers: a term inside one is not found, and the search goes on after the name, so the
+term's next real mention is the one found. Whitespace runs in text (a line break in the source)
+match the single spaces of multi-word forms."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from primer.validate import is_case_sensitive
+from primer.model import Content
+from primer.validate import is_case_sensitive, match_key
 
 CHUNK_SEPARATOR = "\x00"  # callers join independent texts with it; no term contains it
+KNOWN_NAME = ""  # the "term id" of a blocker: found like a term, never reported
+SPACING = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")  # what is not a single space between words
 
 
 def ascii_lower(text: str) -> str:
@@ -126,7 +136,30 @@ class TermMatcher:
             chosen += [Match(m.start + low, m.end + low, m.term_id) for m in self._greedy(text[low:high])]
         if redo:
             chosen.sort(key=lambda match: match.start)
-        return chosen
+        return [match for match in chosen if match.term_id != KNOWN_NAME]
+
+    def find_in_prose(self, text: str) -> list[Match]:
+        """`find`, with every whitespace run in `text` read as one space; offsets are `text`'s own."""
+        runs = list(SPACING.finditer(text))
+        if not runs:
+            return self.find(text)
+        pieces: list[str] = []
+        shifts: list[int] = []
+        position = removed = 0
+        for run in runs:  # shifts[k]: where run k's space sits in the collapsed text; removed[k] before it
+            pieces += (text[position:run.start()], " ")
+            shifts.append(run.start() - removed)
+            removed += len(run.group(0)) - 1
+            position = run.end()
+        pieces.append(text[position:])
+        totals = [0]
+        for run in runs:
+            totals.append(totals[-1] + len(run.group(0)) - 1)
+
+        def original(offset: int) -> int:
+            return offset + totals[bisect_left(shifts, offset)]
+
+        return [Match(original(m.start), original(m.end - 1) + 1, m.term_id) for m in self.find("".join(pieces))]
 
     def _greedy(self, text: str) -> list[Match]:
         """Leftmost-longest over every valid overlapping candidate (exact for any text)."""
@@ -151,3 +184,11 @@ def on_boundaries(text: str, start: int, end: int) -> bool:
         if following == "-" and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isdigit():
             return False
     return True
+
+
+def term_matcher(content: Content, lang: str) -> TermMatcher:
+    """Returns the matcher of a language: every term's names, and the known proper names as blockers."""
+    forms = [(name, term.id) for term in content.terms.values() for name in term.names(lang)]
+    taken = {match_key(name) for name, _ in forms}
+    forms += [(name, KNOWN_NAME) for name in content.known_names(lang) if match_key(name) not in taken]
+    return TermMatcher(forms)

@@ -25,10 +25,20 @@ class Content:
     eras: tuple[Era, ...]
     events: tuple[TimelineEvent, ...]
     axes: tuple[TaxonomyAxis, ...]
+    # Proper names per language (content/names.yml) that contain a term but are not it.
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    names_origin: Origin | None = None
 
     def section(self, section_id: str) -> Document | None:
         """Returns the section with `section_id`, if any."""
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def known_names(self, lang: str) -> tuple[str, ...]:
+        """Returns the proper names a term must not be linked inside: the reviewed list and every
+        model's organization ("Stability AI" holds the term AI)."""
+        organizations = sorted({name.strip() for term in self.terms.values()
+                                for name in term.organization.split(",") if name.strip()})
+        return tuple(dict.fromkeys((*self.names.get(lang, ()), *organizations)))
 
     def models(self) -> tuple[Term, ...]:
         """Returns the glossary entries that classification pages list."""
