@@ -23,7 +23,8 @@ from primer.validate import is_case_sensitive, match_key
 
 CHUNK_SEPARATOR = "\x00"  # callers join independent texts with it; no term contains it
 KNOWN_NAME = ""  # the "term id" of a blocker: found like a term, never reported
-SPACING = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]")  # what is not a single space between words
+SPACE_RUN = re.compile(r"  +")
+OTHER_SPACES = "\t\n\r\f\v"
 
 
 def ascii_lower(text: str) -> str:
@@ -139,8 +140,18 @@ class TermMatcher:
         return [match for match in chosen if match.term_id != KNOWN_NAME]
 
     def find_in_prose(self, text: str) -> list[Match]:
-        """`find`, with every whitespace run in `text` read as one space; offsets are `text`'s own."""
-        runs = list(SPACING.finditer(text))
+        """`find`, with every whitespace run in `text` read as one space; offsets are `text`'s own.
+
+        Line breaks and tabs become spaces in place (same length); only runs of several spaces,
+        rarer, need the text collapsed and the offsets mapped back."""
+        for char in OTHER_SPACES:
+            if char in text:
+                text = text.replace(char, " ")
+        # A run at either end of a text (next to a chunk separator or the ends) is never inside a
+        # form: most runs are whitespace-only texts between tags, left as they are.
+        end = len(text) - 1
+        runs = [run for run in SPACE_RUN.finditer(text) if run.start() > 0 and run.end() <= end
+                and text[run.start() - 1] != CHUNK_SEPARATOR and text[run.end()] != CHUNK_SEPARATOR]
         if not runs:
             return self.find(text)
         pieces: list[str] = []
