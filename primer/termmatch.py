@@ -154,23 +154,12 @@ class TermMatcher:
                 and text[run.start() - 1] != CHUNK_SEPARATOR and text[run.end()] != CHUNK_SEPARATOR]
         if not runs:
             return self.find(text)
-        pieces: list[str] = []
-        shifts: list[int] = []
-        position = removed = 0
-        for run in runs:  # shifts[k]: where run k's space sits in the collapsed text; removed[k] before it
-            pieces += (text[position:run.start()], " ")
-            shifts.append(run.start() - removed)
-            removed += len(run.group(0)) - 1
-            position = run.end()
-        pieces.append(text[position:])
-        totals = [0]
-        for run in runs:
-            totals.append(totals[-1] + len(run.group(0)) - 1)
+        collapsed, shifts, removed = _collapse(text, runs)
 
         def original(offset: int) -> int:
-            return offset + totals[bisect_left(shifts, offset)]
+            return offset + removed[bisect_left(shifts, offset)]
 
-        return [Match(original(m.start), original(m.end - 1) + 1, m.term_id) for m in self.find("".join(pieces))]
+        return [Match(original(m.start), original(m.end - 1) + 1, m.term_id) for m in self.find(collapsed)]
 
     def _greedy(self, text: str) -> list[Match]:
         """Leftmost-longest over every valid overlapping candidate (exact for any text)."""
@@ -181,6 +170,22 @@ class TermMatcher:
                 chosen.append(Match(start, -negative_end, term_id))
                 position = -negative_end
         return chosen
+
+
+def _collapse(text: str, runs: list[re.Match[str]]) -> tuple[str, list[int], list[int]]:
+    """Returns `text` with each run replaced by one space, where each run's space sits in the
+    result, and how many characters were removed before each run (plus the total, last)."""
+    pieces: list[str] = []
+    shifts: list[int] = []
+    removed = [0]
+    position = 0
+    for run in runs:
+        pieces += (text[position:run.start()], " ")
+        shifts.append(run.start() - removed[-1])
+        removed.append(removed[-1] + len(run.group(0)) - 1)
+        position = run.end()
+    pieces.append(text[position:])
+    return "".join(pieces), shifts, removed
 
 
 def on_boundaries(text: str, start: int, end: int) -> bool:

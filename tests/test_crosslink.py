@@ -187,3 +187,24 @@ def test_fast_search_agrees_with_the_exhaustive_one_on_random_texts() -> None:
         pieces = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 5))]
         for text in (CHUNK_SEPARATOR.join(pieces), "".join(pieces)):
             assert matcher.find(text) == matcher._greedy(text), (sorted(forms), text)
+
+
+def test_whitespace_runs_are_matched_like_single_spaces_on_random_texts() -> None:
+    """`find_in_prose` equals matching a copy with every whitespace run made one space, mapped back
+    character by character (the slow, obvious way)."""
+    import random
+    import re
+
+    from primer.termmatch import CHUNK_SEPARATOR
+
+    rng = random.Random(17)
+    matcher = TermMatcher([("a b", "ab"), ("b", "b"), ("a b c", "abc"), ("大 模型", "big")])
+    alphabet = ["a", "b", "c", " ", "  ", "\n", "\t", " \n ", "大", "模型", CHUNK_SEPARATOR]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        origin, collapsed = [], []
+        for run in re.finditer(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]", text):
+            origin.append(run.start())
+            collapsed.append(" " if run.group(0).isspace() else run.group(0))
+        expected = [(origin[m.start], origin[m.end - 1] + 1, m.term_id) for m in matcher.find("".join(collapsed))]
+        assert [(m.start, m.end, m.term_id) for m in matcher.find_in_prose(text)] == expected, repr(text)
