@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -14,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from primer.i18n import alternates  # noqa: E402
+from primer.i18n import alternates, without_alternate_prefetch  # noqa: E402
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -23,3 +24,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         languages=config.extra["alternate"], site_url=config.site_url or "",
     )
     return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Disables Material's sitemap prefetch for hreflang links in the copied bundle."""
+    bundles = sorted(Path(config.site_dir, "assets", "javascripts").glob("bundle.*.min.js"))
+    if len(bundles) != 1:
+        raise PluginError(f"expected one Material bundle in {config.site_dir}, found {len(bundles)}")
+    try:
+        patched = without_alternate_prefetch(bundles[0].read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise PluginError(str(error)) from None
+    bundles[0].write_text(patched, encoding="utf-8")

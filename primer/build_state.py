@@ -18,7 +18,7 @@ from primer.model import Content
 from primer.pages import GeneratedPage, build_pages
 from primer.render import TEMPLATES
 from primer.routes import Router
-from primer.termmatch import TermMatcher
+from primer.termmatch import TermMatcher, term_matcher
 
 T = TypeVar("T")
 
@@ -43,8 +43,7 @@ class BuildState:
     def matcher(self) -> TermMatcher:
         """Returns this language's term automaton, built on first use."""
         if self._matcher is None:
-            self._matcher = TermMatcher(
-                (name, term.id) for term in self.content.terms.values() for name in term.names(self.lang))
+            self._matcher = term_matcher(self.content, self.lang)
         return self._matcher
 
     @classmethod

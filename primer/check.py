@@ -13,7 +13,8 @@ from primer.cache import FileMemo, cached
 from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
-from primer.termmatch import TermMatcher
+from primer.remote import remote_resource_issues
+from primer.termmatch import term_matcher
 from primer.typography import check_file, check_text
 from primer.yamlsource import read_text
 
@@ -59,6 +60,14 @@ def unfinished(root: Path) -> Iterator[Issue]:
         yield from todo_lines(text or "", shown)
 
 
+def remote_resources(root: Path) -> Iterator[Issue]:
+    """Errors for every file from another host that content would make readers' browsers load."""
+    for path in content_files(root):
+        shown = relpath(path, root)
+        text, _unreadable = read_text(path, shown)
+        yield from remote_resource_issues(text or "", shown)
+
+
 def todo_lines(text: str, shown: str) -> list[Issue]:
     """Returns a warning for each line of a file's text that still says TODO."""
     if "TODO" not in text:
@@ -69,12 +78,13 @@ def todo_lines(text: str, shown: str) -> list[Issue]:
 
 
 def warnings_of(path: Path, shown: str) -> list[Issue]:
-    """Returns the typography (Chinese files) and TODO warnings of one file, read once."""
+    """Returns the typography (Chinese files) and TODO warnings and the remote-resource errors of one
+    file, read once."""
     text, _unreadable = read_text(path, shown)
     if text is None:
         return []  # unreadable: the loader reports it
     found = check_text(text, path.suffix == ".md", shown)[0] if CHINESE_FILE.match(shown) else []
-    return found + todo_lines(text, shown)
+    return found + todo_lines(text, shown) + remote_resource_issues(text, shown)
 
 
 def file_warnings(root: Path) -> list[Issue]:
@@ -92,10 +102,10 @@ def unused_terms(content: Content) -> Iterator[Issue]:
     """Warns about glossary terms that no section, page or event mentions in either language."""
     mentioned: set[str] = set()
     for lang in ("zh", "en"):
-        matcher = TermMatcher((name, term.id) for term in content.terms.values() for name in term.names(lang))
+        matcher = term_matcher(content, lang)
         texts = [doc.body(lang) for doc in (*content.sections, *content.pages.values())]
         texts += [event.summary.get(lang) for event in content.events]
-        mentioned |= {match.term_id for text in texts for match in matcher.find(text)}
+        mentioned |= {match.term_id for text in texts for match in matcher.find_in_prose(text)}
     for term in content.terms.values():
         if term.id not in mentioned:
             yield Issue(path=term.origin.path, line=1, severity="warning",
@@ -107,7 +117,7 @@ def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tu
     if fix:
         style = typography(root, fix)
         content, issues = load_content(root)
-        issues = issues + style + list(unfinished(root))
+        issues = issues + style + list(unfinished(root)) + list(remote_resources(root))
     else:  # nothing changed since the last check: its results stand
         version = content_version(root)
         content, issues = load_content_cached(root, version)

@@ -1,5 +1,6 @@
 """Links glossary terms in rendered page HTML: text nodes only, never inside links, code,
-headings or opted-out spans, first mention per term per page."""
+headings, interface controls (a link inside a summary, button or label would be an interactive
+element inside another) or opted-out spans, first mention per term per page."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ ENTRY_ATTR = re.compile(r"""\bdata-term-entry\s*=\s*"([a-z0-9-]+)\"""")
 SKIP_TAGS = frozenset({
     "a", "code", "pre", "kbd", "samp", "abbr", "script", "style", "textarea", "button", "select",
     "svg", "math", "var", "h1", "h2", "h3", "h4", "h5", "h6", "title", "dfn",
+    "summary", "label", "option", "optgroup", "legend", "datalist", "output", "meter", "progress",
 })
 RAW_TEXT = frozenset({"script", "style", "textarea"})
 SKIP_CLASSES = frozenset({"no-crosslink", "arithmatex", "headerlink", "primer-term"})
@@ -127,7 +129,7 @@ def link_terms(
     """
     nodes = list(text_nodes(html))
     joined = SEPARATOR.join(node.text for node in nodes)
-    matches = matcher.find(joined)
+    matches = matcher.find_in_prose(joined)
     result = LinkResult(html=html, mentioned={m.term_id for m in matches})
     per_node = _assign(nodes, matches, first_only)
     if not per_node:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from primer.cache import cache_dir, digest, write_atomically
 from primer.model import TERM_KINDS, Content, Term
-from primer.pinyin import pinyin_function
+from primer.pinyin import READINGS, pinyin_function, with_reviewed_readings
 from primer.render import render, ui_strings
 
 
@@ -19,11 +19,11 @@ def pinyin_keys(texts: Iterable[str]) -> dict[str, str]:
     The keys are kept in a cache file named after the texts (like jieba's own cache): only a
     changed glossary imports pypinyin (0.1 s with just the phrases it needs, see primer.pinyin)."""
     wanted = sorted(set(texts))
-    cache = cache_dir() / f"primer-pinyin-{digest(*wanted)}.json"
+    cache = cache_dir() / f"primer-pinyin-{digest(*wanted, json.dumps(READINGS, sort_keys=True))}.json"
     if cache.is_file():
         keys: dict[str, str] = json.loads(cache.read_text(encoding="utf-8"))
         return keys
-    pinyin = pinyin_function(wanted)
+    pinyin = with_reviewed_readings(pinyin_function(wanted))
     keys = {text: pinyin(text).casefold() for text in wanted}
     write_atomically(cache, json.dumps(keys, ensure_ascii=False))
     return keys

@@ -1,11 +1,19 @@
-"""Language alternates of a page: both languages publish the same page paths side by side."""
+"""Language alternates of a page: every language publishes the same page paths side by side.
+
+The languages are the `extra.alternate` list of the MkDocs config, in order: the first is the
+default (hreflang `x-default`). An entry may name its BCP 47 tag (`hreflang: zh-Hans`); otherwise
+its folder name is the tag."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-HREFLANG = {"zh": "zh-Hans", "en": "en"}
+# Material's bundle fetches `<href>/sitemap.xml` for every `link[rel=alternate]` to power its own
+# "stay on page" language switch. Ours is computed at build time, and those fetches would be a 404
+# per page and a request to another host, so the copied bundle gets a selector that matches nothing.
+ALTERNATE_PREFETCH = 'M("link[rel=alternate]")'
+NO_PREFETCH = 'M("link[rel=alternate][data-primer-sitemap]")'
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,11 +30,12 @@ class Alternate:
 
 def alternates(*, page_url: str, base_url: str, current: str, languages: list[dict[str, Any]],
                site_url: str) -> list[Alternate]:
-    """Returns the page in every language.
+    """Returns the page in every language, the default language first.
 
     Arguments:
         page_url: the page's URL relative to its language root (`sections/history/`).
         base_url: the relative path from the page to its language root (`../..`).
+        languages: the config's `extra.alternate` entries (`lang`, `name`, optional `hreflang`).
         site_url: the absolute URL of the current language root, if configured.
     """
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
@@ -34,6 +43,18 @@ def alternates(*, page_url: str, base_url: str, current: str, languages: list[di
     for language in languages:
         lang = language["lang"]
         href = f"{base_url}/../{lang}/{page_url}"
-        result.append(Alternate(lang=lang, hreflang=HREFLANG.get(lang, lang), name=language["name"], href=href,
-                                url=f"{root}{lang}/{page_url}" if root else href, current=lang == current))
+        result.append(Alternate(lang=lang, hreflang=language.get("hreflang") or lang, name=language["name"],
+                                href=href, url=f"{root}{lang}/{page_url}" if root else href, current=lang == current))
     return result
+
+
+def without_alternate_prefetch(bundle: str) -> str:
+    """Returns Material's bundle with its sitemap prefetch for `<link rel=alternate>` disabled.
+
+    Raises ValueError when the bundle no longer has exactly one such call (a Material upgrade)."""
+    if NO_PREFETCH in bundle and ALTERNATE_PREFETCH not in bundle:
+        return bundle  # already done (a rebuild into the same folder)
+    if bundle.count(ALTERNATE_PREFETCH) != 1:
+        raise ValueError(f"Material's bundle has {bundle.count(ALTERNATE_PREFETCH)} copies of "
+                         f"{ALTERNATE_PREFETCH} (expected 1): update primer/i18n.py for this Material version")
+    return bundle.replace(ALTERNATE_PREFETCH, NO_PREFETCH)

@@ -7,12 +7,13 @@ import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from primer.cache import FileMemo, cached, digest
 from primer.fields import LANGS, FieldReader, as_mapping
 from primer.issues import Issue, relpath
-from primer.model import Content, Document, Era, Localized, Source, TaxonomyAxis, Term, TimelineEvent
+from primer.model import Content, Document, Era, Localized, Origin, Source, TaxonomyAxis, Term, TimelineEvent
+from primer.schemas import keys
 from primer.yamlsource import load_yaml, read_text
 
 SECTION_FOLDER = re.compile(r"^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -60,6 +61,7 @@ class ContentLoader:
             events=tuple(sorted(self.load_folder("timeline", lambda r: TimelineEvent.from_yaml(r, eras)).values(),
                                 key=lambda event: (event.date, event.id))),
             axes=self.load_axes(),
+            **self.load_names(),
         )
 
     def load_folder(self, name: str, build: Callable[[FieldReader], T]) -> dict[str, T]:
@@ -171,6 +173,17 @@ class ContentLoader:
     def load_axes(self) -> tuple[TaxonomyAxis, ...]:
         """Loads `content/taxonomy.yml`."""
         return tuple(TaxonomyAxis.from_yaml(r) for r in self.load_list("taxonomy.yml", "axes"))
+
+
+    def load_names(self) -> dict[str, Any]:
+        """Loads `content/names.yml` (optional): the known proper names of each language."""
+        path = self.content_dir / "names.yml"
+        reader = self.reader(path) if path.exists() else None
+        if reader is None:
+            return {}
+        reader.check_keys(keys("names"))
+        return {"names": {lang: reader.strings(lang, required=True) for lang in LANGS},
+                "names_origin": Origin.of(reader)}
 
 
 def load_content(root: Path, memo: FileMemo | None = None) -> tuple[Content, list[Issue]]:

@@ -10,7 +10,12 @@ pypinyin cuts a name by forward maximum matching: at each position it takes the 
 that starts there, and every phrase it could take is a part of the name, so it is loaded here. One
 quirk differs: when the rest of a name is only the beginning of some longer phrase that is not in
 it, pypinyin with all phrases reads the rest character by character, while here it still finds
-the phrases inside. On the real glossary the keys are identical (tested)."""
+the phrases inside. On the real glossary the keys are identical (tested).
+
+pypinyin's readings are not always right for this field's words (微调 is wēi tiáo, fine-tuning;
+pypinyin reads diào). `READINGS` is a reviewed list of phrases with their toneless readings; it
+wins over pypinyin, and every glossary name's common polyphonic characters must sit inside one of
+its phrases (tested on every term), so a new term with 调, 行, 重 … gets a person's review."""
 
 from __future__ import annotations
 
@@ -23,6 +28,19 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 NO_PHRASES = "PYPINYIN_NO_PHRASES"
+# Reviewed readings (toneless, one syllable per character) of the glossary's phrases that hold a
+# character read in more than one way in modern Mandarin (`POLYPHONIC`).
+READINGS = {
+    "微调": "wei tiao", "行业": "hang ye", "模型": "mo xing", "模态": "mo tai", "视觉": "shi jue",
+    "幻觉": "huan jue", "强化": "qiang hua", "增强": "zeng qiang", "参数": "can shu", "数据": "shu ju",
+    "体系": "ti xi", "识别": "shi bie", "混合": "hun he", "拟合": "ni he", "提示": "ti shi",
+    "向量": "xiang liang", "反馈的": "fan kui de", "重排序": "chong pai xu", "长上下文": "chang shang xia wen",
+    "调优": "tiao you", "调参": "tiao can", "少样本": "shao yang ben", "处理": "chu li", "华为": "hua wei",
+    "悟空": "wu kong", "系列": "xi lie", "适应": "shi ying", "参数量": "can shu liang", "精调": "jing tiao",
+    "显卡": "xian ka", "规模": "gui mo", "轻量": "qing liang",
+}
+POLYPHONIC = frozenset("调行重长数觉强处乐朝差率便降量传藏几着还得地的了为相少当种中只发分和应空正教假省解供看难都卡"
+                       "模参系识合提")
 HAN_RUN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 PHRASE_KEY = re.compile(r'^"([^"\\]+)": \[$', re.MULTILINE)  # one phrase per line in pypinyin's file
 
@@ -77,3 +95,29 @@ def pinyin_function(texts: Iterable[str]) -> Callable[[str], str]:
     from pypinyin import Style, lazy_pinyin
 
     return lambda text: " ".join(lazy_pinyin(text, style=Style.NORMAL))
+
+
+def with_reviewed_readings(pinyin: Callable[[str], str]) -> Callable[[str], str]:
+    """Returns `pinyin` with the phrases of `READINGS` read as reviewed (longest phrase first)."""
+    phrases = re.compile("|".join(sorted(map(re.escape, READINGS), key=len, reverse=True)))
+
+    def read(text: str) -> str:
+        pieces, position = [], 0
+        for match in phrases.finditer(text):
+            pieces += [pinyin(text[position:match.start()]), READINGS[match.group(0)]]
+            position = match.end()
+        pieces.append(pinyin(text[position:]))
+        return " ".join(" ".join(pieces).split())
+
+    return read
+
+
+def unreviewed_polyphones(name: str) -> list[str]:
+    """Returns the `POLYPHONIC` characters of `name` that no `READINGS` phrase in it covers."""
+    covered = [False] * len(name)
+    for phrase in READINGS:
+        start = name.find(phrase)
+        while start >= 0:
+            covered[start:start + len(phrase)] = [True] * len(phrase)
+            start = name.find(phrase, start + 1)
+    return [char for char, done in zip(name, covered, strict=True) if char in POLYPHONIC and not done]

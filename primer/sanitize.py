@@ -2,11 +2,15 @@
 
 Python-Markdown passes raw HTML through; contributors' text must never reach readers as markup
 that runs. Everything Markdown and our templates emit is on the allowlist; scripts, event
-handlers, forms, frames, styles and non-http(s) URLs are not."""
+handlers, forms, frames, styles and non-http(s) URLs are not. As a second line of defence behind
+`build.py check`, an image (or anything else the browser would fetch) from another host loses its
+URL: pages load only the site's own files."""
 
 from __future__ import annotations
 
 import nh3
+
+from primer.remote import SRCSET_ATTRIBUTES, URL_ATTRIBUTES, is_remote
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del", "details",
@@ -43,4 +47,14 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
         filter_style_properties={"text-align"},
+        attribute_filter=_without_remote_loads,
     )
+
+
+def _without_remote_loads(element: str, attribute: str, value: str) -> str | None:
+    """Drops an attribute that would make the browser fetch a file from another host."""
+    if attribute in URL_ATTRIBUTES and is_remote(value):
+        return None
+    if attribute in SRCSET_ATTRIBUTES and any(is_remote(c.split()[0]) for c in value.split(",") if c.split()):
+        return None
+    return value

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,12 +101,13 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
     return results
 
 
-def write_root_files(staging: Path, *, hosted: bool = True) -> None:
-    """Writes the language chooser, and for the hosted site robots.txt and the top-level 404 page."""
+def write_root_files(staging: Path, *, hosted: bool = True, sitemaps: Sequence[str] = ()) -> None:
+    """Writes the language chooser, and for the hosted site robots.txt (naming each language's
+    sitemap) and the top-level 404 page."""
     (staging / "index.html").write_text(render("root-index.html.j2", default=DEFAULT_LANG), encoding="utf-8")
     if not hosted:
         return
-    (staging / "robots.txt").write_text(render("robots.txt.j2"), encoding="utf-8")
+    (staging / "robots.txt").write_text(render("robots.txt.j2", sitemaps=sitemaps), encoding="utf-8")
     not_found = staging / DEFAULT_LANG / "404.html"
     if not_found.exists():
         shutil.copyfile(not_found, staging / "404.html")
@@ -166,7 +167,8 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None], ch
         for lang in LANG_CONFIGS:
             if lang not in langs and (target / lang).is_dir():
                 shutil.copytree(target / lang, staging / lang)
-        write_root_files(staging)
+        write_root_files(staging, sitemaps=[f"{url}sitemap.xml" for lang in LANG_CONFIGS
+                                            if (url := hosted_url(root, lang))])
         publish(staging, target)
         return []
     finally:

@@ -2,18 +2,29 @@
 
 Chinese forms match anywhere; a form that begins or ends with an ASCII letter or digit only
 matches on an ASCII word boundary. Acronym-like forms (GPT-4, RLHF) match case-sensitively,
-the others ignoring ASCII case; simple English plurals (LLMs, foundation models) match too."""
+the others ignoring ASCII case; simple English plurals (LLMs, foundation models) match too.
+
+Known proper names ("Stability AI", 上海人工智能实验室) take part in the same leftmost-longest
+search as blockers: a term inside one is not found, and the search goes on after the name, so the
+term's next real mention is the one found. Whitespace runs in text (a line break in the source)
+match the single spaces of multi-word forms."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from primer.validate import is_case_sensitive
+from primer.model import Content
+from primer.validate import is_case_sensitive, match_key
 
 CHUNK_SEPARATOR = "\x00"  # callers join independent texts with it; no term contains it
+KNOWN_NAME = ""  # the "term id" of a blocker: found like a term, never reported
+SPACE_RUN = re.compile(r"  +")
+OTHER_SPACES = "\t\n\r\f\v"
 
 
 def ascii_lower(text: str) -> str:
@@ -126,7 +137,29 @@ class TermMatcher:
             chosen += [Match(m.start + low, m.end + low, m.term_id) for m in self._greedy(text[low:high])]
         if redo:
             chosen.sort(key=lambda match: match.start)
-        return chosen
+        return [match for match in chosen if match.term_id != KNOWN_NAME]
+
+    def find_in_prose(self, text: str) -> list[Match]:
+        """`find`, with every whitespace run in `text` read as one space; offsets are `text`'s own.
+
+        Line breaks and tabs become spaces in place (same length); only runs of several spaces,
+        rarer, need the text collapsed and the offsets mapped back."""
+        for char in OTHER_SPACES:
+            if char in text:
+                text = text.replace(char, " ")
+        # A run at either end of a text (next to a chunk separator or the ends) is never inside a
+        # form: most runs are whitespace-only texts between tags, left as they are.
+        end = len(text) - 1
+        runs = [run for run in SPACE_RUN.finditer(text) if run.start() > 0 and run.end() <= end
+                and text[run.start() - 1] != CHUNK_SEPARATOR and text[run.end()] != CHUNK_SEPARATOR]
+        if not runs:
+            return self.find(text)
+        collapsed, shifts, removed = _collapse(text, runs)
+
+        def original(offset: int) -> int:
+            return offset + removed[bisect_left(shifts, offset)]
+
+        return [Match(original(m.start), original(m.end - 1) + 1, m.term_id) for m in self.find(collapsed)]
 
     def _greedy(self, text: str) -> list[Match]:
         """Leftmost-longest over every valid overlapping candidate (exact for any text)."""
@@ -137,6 +170,22 @@ class TermMatcher:
                 chosen.append(Match(start, -negative_end, term_id))
                 position = -negative_end
         return chosen
+
+
+def _collapse(text: str, runs: list[re.Match[str]]) -> tuple[str, list[int], list[int]]:
+    """Returns `text` with each run replaced by one space, where each run's space sits in the
+    result, and how many characters were removed before each run (plus the total, last)."""
+    pieces: list[str] = []
+    shifts: list[int] = []
+    removed = [0]
+    position = 0
+    for run in runs:
+        pieces += (text[position:run.start()], " ")
+        shifts.append(run.start() - removed[-1])
+        removed.append(removed[-1] + len(run.group(0)) - 1)
+        position = run.end()
+    pieces.append(text[position:])
+    return "".join(pieces), shifts, removed
 
 
 def on_boundaries(text: str, start: int, end: int) -> bool:
@@ -151,3 +200,11 @@ def on_boundaries(text: str, start: int, end: int) -> bool:
         if following == "-" and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isdigit():
             return False
     return True
+
+
+def term_matcher(content: Content, lang: str) -> TermMatcher:
+    """Returns the matcher of a language: every term's names, and the known proper names as blockers."""
+    forms = [(name, term.id) for term in content.terms.values() for name in term.names(lang)]
+    taken = {match_key(name) for name, _ in forms}
+    forms += [(name, KNOWN_NAME) for name in content.known_names(lang) if match_key(name) not in taken]
+    return TermMatcher(forms)

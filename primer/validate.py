@@ -25,6 +25,7 @@ def validate(content: Content) -> Iterator[Issue]:
     yield from check_events(content)
     yield from check_eras(content)
     yield from check_taxonomy(content)
+    yield from check_known_names(content)
 
 
 def unknown(ids: Iterable[str], known: Container[str], origin: Origin, key: str, what: str) -> Iterator[Issue]:
@@ -214,3 +215,22 @@ def check_taxonomy(content: Content) -> Iterator[Issue]:
             if not any(cls.id in term.classes.get(axis.id, ()) for term in content.models()):
                 yield Issue(path=cls.origin.path, line=cls.origin.line,
                             message=f"class '{cls.id}' has no example model; add it to a model's 'classes.{axis.id}'")
+
+
+def check_known_names(content: Content) -> Iterator[Issue]:
+    """A known name must not be a term's own name (then it would hide the term) and appears once."""
+    origin = content.names_origin
+    if origin is None:
+        return
+    for lang in LANGS:
+        term_names = {match_key(name): term.id for term in content.terms.values() for name in term.names(lang)}
+        seen: set[str] = set()
+        for name in content.names.get(lang, ()):
+            key = match_key(name)
+            if key in term_names:
+                yield Issue(path=origin.path, line=origin.line_of(lang),
+                            message=f"'{name}' is a name of term '{term_names[key]}'; remove it from '{lang}'")
+            elif key in seen:
+                yield Issue(path=origin.path, line=origin.line_of(lang),
+                            message=f"'{name}' is listed twice in '{lang}'")
+            seen.add(key)

@@ -10,10 +10,29 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
+from primer.cache import CACHE_ENV
 from primer.loader import load_content
 from primer.model import Content
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Sites built once per session (mini, real) cache into a fresh folder, never the developer's."""
+    folder = tmp_path_factory.mktemp("session-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(folder))
+        yield folder
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test builds and loads with its own cache folder: no test reads what another (or the
+    developer's own builds) left behind. Session fixtures are set up before it, in the session's folder."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
 
 
 def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None) -> Path:

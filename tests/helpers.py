@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CODE = ("mkdocs.yml", "mkdocs.en.yml", "build.py", "primer", "hooks", "overrides", "docs", "templates", "schemas",
         "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
+DEVELOPER_CACHE = os.environ.get("PRIMER_CACHE_DIR")  # read before any fixture replaces it
 
 
 def make_project(target: Path, content: Path | None = None) -> Path:
@@ -31,9 +32,14 @@ def make_project(target: Path, content: Path | None = None) -> Path:
 
 
 def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Runs `build.py` of a project copy in a subprocess (with extra environment variables)."""
+    """Runs `build.py` of a project copy in a subprocess (with extra environment variables).
+
+    The cache folder must be the test's own (conftest's fixtures set it), not the developer's."""
+    environment = {**os.environ, **(env or {})}
+    cache = environment.get("PRIMER_CACHE_DIR", "")
+    assert cache and cache != DEVELOPER_CACHE, f"a build test must use its own cache folder, not {cache!r}"
     return subprocess.run([sys.executable, str(project / "build.py"), *args], cwd=project,
-                          capture_output=True, text=True, timeout=600, env={**os.environ, **(env or {})})
+                          capture_output=True, text=True, timeout=600, env=environment)
 
 
 def write(path: Path, text: str) -> Path:

@@ -1,4 +1,5 @@
-"""Accessibility: axe-core (npm, pinned in package.json) injected into the key pages of the real built site."""
+"""Accessibility: axe-core (npm, pinned in package.json) run on every page of the real built site,
+both languages, in light and dark mode."""
 
 from __future__ import annotations
 
@@ -10,33 +11,30 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import KEY_PAGES, LANGS, launch_chromium, open_tab, serve_directory
+from tests.browser import LANGS, launch_chromium, open_tab, serve_directory
 from tests.helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
-PAGES = [(lang, name) for lang in LANGS for name in KEY_PAGES]
+SCHEMES = ("light", "dark")
 
 
-
-class AxeReports:
-    """Runs axe once per page and keeps the report; tests read from it."""
+class AxeRunner:
+    """One tab per colour scheme (the palette follows prefers-color-scheme); axe is injected per page."""
 
     def __init__(self, browser: Browser, base: str) -> None:
-        self.tab = open_tab(browser, base, viewport={"width": 1280, "height": 900})
-        self.reports: dict[tuple[str, str], dict[str, Any]] = {}
+        self.tabs = {scheme: open_tab(browser, base, viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+                     for scheme in SCHEMES}
 
-    def violations(self, lang: str, name: str) -> list[dict[str, Any]]:
-        """The violations axe finds on a key page (run once per page)."""
-        if (lang, name) not in self.reports:
-            page = self.tab.open(f"/{lang}/{KEY_PAGES[name]}")
-            page.add_script_tag(path=str(AXE))
-            self.reports[(lang, name)] = page.evaluate(
-                "async () => await axe.run(document, {resultTypes: ['violations']})")
-        violations: list[dict[str, Any]] = self.reports[(lang, name)]["violations"]
-        return violations
+    def violations(self, scheme: str, path: str) -> list[dict[str, Any]]:
+        """The violations axe finds on one page (`/zh/glossary/`) in one colour scheme."""
+        page = self.tabs[scheme].open(path)
+        page.add_script_tag(path=str(AXE))
+        found: list[dict[str, Any]] = page.evaluate(
+            "async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+        return found
 
 
 def describe(rule: dict[str, Any], nodes: list[dict[str, Any]]) -> str:
@@ -45,15 +43,28 @@ def describe(rule: dict[str, Any], nodes: list[dict[str, Any]]) -> str:
                      for node in nodes)
 
 
+def blocking(violations: list[dict[str, Any]]) -> list[str]:
+    """The serious and critical findings of one page, one line per element."""
+    found = [describe(rule, [node for node in rule["nodes"] if node["impact"] in BLOCKING]) for rule in violations]
+    return [line for line in found if line]
+
+
 @pytest.fixture(scope="module")
-def axe_reports(real_site: Path) -> Iterator[AxeReports]:
-    """axe reports of the real site's key pages, served on 127.0.0.1 and read by Chromium."""
+def axe(real_site: Path) -> Iterator[AxeRunner]:
+    """axe in Chromium against the real site, served on 127.0.0.1."""
     if not AXE.is_file():
         pytest.fail(f"{AXE.relative_to(ROOT)} is missing: run `npm ci` at the repository root")
     with serve_directory(real_site) as base, launch_chromium() as browser:
-        reports = AxeReports(browser, base)
-        yield reports
-        reports.tab.page.context.close()
+        runner = AxeRunner(browser, base)
+        yield runner
+        for tab in runner.tabs.values():
+            tab.page.context.close()
+
+
+def site_paths(site: Path, lang: str) -> list[str]:
+    """URL paths of every HTML page of a language (404 included)."""
+    return [f"/{page.relative_to(site).as_posix().removesuffix('index.html')}"
+            for page in sorted((site / lang).rglob("*.html"))]
 
 
 def read_json(path: Path) -> Any:
@@ -69,10 +80,12 @@ def test_axe_core_is_the_pinned_version() -> None:
     assert read_json(AXE.parent / "package.json")["version"] == pinned
 
 
-@pytest.mark.parametrize(("lang", "name"), PAGES, ids=[f"{name}-{lang}" for lang, name in PAGES])
-def test_no_serious_or_critical_violations(axe_reports: AxeReports, lang: str, name: str) -> None:
-    """A key page has no serious or critical axe violation (the search dialog is named, links in
-    text are underlined, greys keep 4.5:1 contrast: see overrides/ and primer.css)."""
-    found = [describe(rule, [node for node in rule["nodes"] if node["impact"] in BLOCKING])
-             for rule in axe_reports.violations(lang, name)]
-    assert "\n".join(line for line in found if line) == ""
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_serious_or_critical_violations_on_any_page(axe: AxeRunner, real_site: Path, lang: str, scheme: str) -> None:
+    """Every page of the language has no serious or critical axe violation in this colour scheme
+    (named search dialog, underlined links in text, 4.5:1 greys and code colours: see overrides/)."""
+    paths = site_paths(real_site, lang)
+    assert len(paths) > 10
+    problems = [f"{path}: {line}" for path in paths for line in blocking(axe.violations(scheme, path))]
+    assert "\n".join(problems) == ""

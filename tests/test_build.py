@@ -146,13 +146,25 @@ def test_appears_in_lists_only_pages_that_teach(mini_project: Path) -> None:
                                    "../classification/level/"}, links
 
 
+def test_footnote_back_links_speak_the_page_language(tmp_path: Path) -> None:
+    """The footnote extension's back-link tooltip is Chinese on Chinese pages, English on English ones."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    for lang, note in (("zh", "注释。"), ("en", "A note.")):
+        body = project / f"content/sections/01-basics/{lang}.md"
+        body.write_text(body.read_text(encoding="utf-8") + f"\nText[^1].\n\n[^1]: {note}\n", encoding="utf-8")
+    assert run_build(project, "build").returncode == 0
+    for lang, title in (("zh", "返回正文中第 1 个脚注处"), ("en", "Jump back to footnote 1 in the text")):
+        html = article((project / f"site/{lang}/sections/basics/index.html").read_text(encoding="utf-8"))
+        assert re.findall(r'class="footnote-backref"[^>]*title="([^"]*)"', html) == [title], lang
+
+
 def test_hostile_markdown_is_inert(tmp_path: Path) -> None:
     """Raw HTML, event handlers and javascript: URLs in contributors' Markdown never reach readers."""
     project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
     body = project / "content/sections/01-basics/en.md"
     body.write_text(body.read_text(encoding="utf-8") + (
         '\n<script>alert(1)</script>\n\n<img src="x.png" onerror="alert(2)">\n\n'
-        '<a href="javascript:alert(3)">click</a> <iframe src="https://evil.example"></iframe>\n'), encoding="utf-8")
+        '<a href="javascript:alert(3)">click</a> <iframe src="evil.html"></iframe>\n'), encoding="utf-8")
     meta = project / "content/sections/01-basics/meta.yml"
     meta.write_text(meta.read_text(encoding="utf-8").replace(
         "en: Basics\n", "en: '</title><script>alert(4)</script>'\n").replace(

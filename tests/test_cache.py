@@ -106,3 +106,16 @@ def test_a_relative_root_finds_the_same_file_entries(project: Path, monkeypatch:
     monkeypatch.chdir(project)
     again = cache.FileMemo(Path("."), "test")
     assert again.get("k", Path("content/eras.yml"), lambda: 2) == 1  # found, not recomputed
+
+
+def test_content_equality_sees_terms_sources_and_pages(project: Path) -> None:
+    """The cache tests compare whole models: a change in a term, a source or a page makes them differ."""
+    import dataclasses
+
+    fresh, _ = load_content(project)
+    term = next(iter(fresh.terms.values()))
+    changed_term = dataclasses.replace(term, texts={**term.texts, "en": dataclasses.replace(term.texts["en"], definition="x")})
+    assert dataclasses.replace(fresh, terms={**fresh.terms, term.id: changed_term}) != fresh
+    assert dataclasses.replace(fresh, sources={}) != fresh
+    assert dataclasses.replace(fresh, pages={}) != fresh
+    assert load_content(project)[0] == fresh

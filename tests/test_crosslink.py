@@ -6,7 +6,8 @@ import pytest
 
 from primer.crosslink import link_terms
 from primer.glossary_links import fill_appears_in
-from primer.termmatch import TermMatcher
+from primer.model import Content
+from primer.termmatch import KNOWN_NAME, TermMatcher, term_matcher
 
 FORMS = [
     ("大模型", "large-model"), ("基础模型", "large-model"), ("foundation model", "large-model"),
@@ -16,6 +17,8 @@ FORMS = [
     ("RAG", "rag"), ("RLHF", "rlhf"), ("self-attention", "self-attention"), ("attention", "attention"),
     ("Transformer", "transformer"), ("微调", "fine-tuning"), ("fine-tuning", "fine-tuning"),
     ("L0", "l0"), ("DALL·E", "dall-e"), ("ChatGPT", "chatgpt"), ("Q&A", "qa"),
+    ("AI", "ai"), ("人工智能", "ai"), ("mixture of experts", "moe"),
+    ("Stability AI", KNOWN_NAME), ("Shanghai AI Laboratory", KNOWN_NAME), ("上海人工智能实验室", KNOWN_NAME),
 ]
 MATCHER = TermMatcher(FORMS)
 
@@ -85,6 +88,20 @@ CASES = [
     ("<p>基础模型、大模型</p>", "<p>[large-model:基础模型]、大模型</p>"),
     # the term's own glossary entry
     ('<div data-term-entry="gpt"><p>GPT and GPT-4</p></div>', '<div data-term-entry="gpt"><p>GPT and [gpt-4:GPT-4]</p></div>'),
+    # known proper names block the terms inside them; the next real mention is linked
+    ("<p>Stability AI builds AI</p>", "<p>Stability AI builds [ai:AI]</p>"),
+    ("<p>Shanghai AI Laboratory and AI</p>", "<p>Shanghai AI Laboratory and [ai:AI]</p>"),
+    ("<p>上海人工智能实验室研究人工智能</p>", "<p>上海人工智能实验室研究[ai:人工智能]</p>"),
+    ("<p>Stability AIs</p>", "<p>Stability AIs</p>"),
+    # never inside controls: summary, label, button, select options
+    ("<details><summary>大模型</summary><p>大模型</p></details>",
+     "<details><summary>大模型</summary><p>[large-model:大模型]</p></details>"),
+    ("<label>GPT <input></label><p>GPT</p>", "<label>GPT <input></label><p>[gpt:GPT]</p>"),
+    ("<button>RLHF</button><select><option>RAG</option></select>", "<button>RLHF</button><select><option>RAG</option></select>"),
+    # whitespace runs and line breaks inside a multi-word term
+    ("<p>a mixture of\nexperts</p>", "<p>a [moe:mixture of\nexperts]</p>"),
+    ("<p>Mixture  of \t\r\n Experts, then AI</p>", "<p>[moe:Mixture  of \t\r\n Experts], then [ai:AI]</p>"),
+    ("<p>x\n\nStability\nAI and\n\nAI</p>", "<p>x\n\nStability\nAI and\n\n[ai:AI]</p>"),
     ("<p>nothing here</p>", "<p>nothing here</p>"),
     ("", ""),
 ]
@@ -105,6 +122,22 @@ def test_mentions_include_unlinked_occurrences() -> None:
     """"Appears in" sees terms even where the first-occurrence rule leaves them unlinked."""
     result = link_terms("<p>GPT and GPT</p><h2>RLHF</h2><p>RLHF</p>", MATCHER, render)
     assert result.mentioned == {"gpt", "rlhf"}
+
+
+def test_a_known_name_is_not_a_mention() -> None:
+    """A term inside a proper name is not counted for "appears in" either."""
+    assert link_terms("<p>Stability AI</p>", MATCHER, render).mentioned == set()
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Shanghai AI Laboratory", []), ("en", "Stability AI releases AI", ["AI"]),
+    ("zh", "上海人工智能实验室", []), ("zh", "Stability AI 与人工智能", ["人工智能"]),
+])
+def test_the_real_matcher_blocks_listed_names_and_organizations(content: Content, lang: str, text: str,
+                                                                expected: list[str]) -> None:
+    """content/names.yml and every model's organization are blockers in the site's own matcher."""
+    found = term_matcher(content, lang).find_in_prose(text)
+    assert [text[match.start:match.end] for match in found] == expected
 
 
 def test_unclosed_tags_do_not_stop_linking() -> None:
@@ -154,3 +187,24 @@ def test_fast_search_agrees_with_the_exhaustive_one_on_random_texts() -> None:
         pieces = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 5))]
         for text in (CHUNK_SEPARATOR.join(pieces), "".join(pieces)):
             assert matcher.find(text) == matcher._greedy(text), (sorted(forms), text)
+
+
+def test_whitespace_runs_are_matched_like_single_spaces_on_random_texts() -> None:
+    """`find_in_prose` equals matching a copy with every whitespace run made one space, mapped back
+    character by character (the slow, obvious way)."""
+    import random
+    import re
+
+    from primer.termmatch import CHUNK_SEPARATOR
+
+    rng = random.Random(17)
+    matcher = TermMatcher([("a b", "ab"), ("b", "b"), ("a b c", "abc"), ("大 模型", "big")])
+    alphabet = ["a", "b", "c", " ", "  ", "\n", "\t", " \n ", "大", "模型", CHUNK_SEPARATOR]
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25)))
+        origin, collapsed = [], []
+        for run in re.finditer(r"[ \t\n\r\f\v]+|[^ \t\n\r\f\v]", text):
+            origin.append(run.start())
+            collapsed.append(" " if run.group(0).isspace() else run.group(0))
+        expected = [(origin[m.start], origin[m.end - 1] + 1, m.term_id) for m in matcher.find("".join(collapsed))]
+        assert [(m.start, m.end, m.term_id) for m in matcher.find_in_prose(text)] == expected, repr(text)

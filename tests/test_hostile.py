@@ -11,6 +11,7 @@ import pytest
 
 import build
 from primer.check import run_check
+from primer.sanitize import sanitize_html
 from tests.helpers import FIXTURES, article, make_project, run_build
 
 TERM = "content/glossary/llm.yml"
@@ -33,6 +34,8 @@ def put(data: bytes):
     return lambda _text: data
 
 
+REMOTE = ("would be loaded from another host; pages load only the site's own files: put the file under the "
+          "site's assets (docs/assets/) instead, or link to the page that shows it")
 # (id, file, edit, expected issue line — exact, or a regex when it starts with '^')
 CASES = [
     ("yaml-syntax", TERM, replace("kind: concept", "kind: [concept"), f"^{TERM}:\\d+:\\d+: YAML syntax error"),
@@ -86,6 +89,39 @@ CASES = [
     ("md-missing-anchor", BODY, lambda t: t + b"\n[x](section:basics#nowhere)\n", f"{BODY}:31:3: section 'basics' has no heading id 'nowhere'"),
     ("meta-unknown-field", META, replace("order: 1", "order: 1\nonload: alert(1)"),
      f"{META}:3: unknown field 'onload'; expected one of: crosslink, description, id, order, sources, terms, title, translated_from"),
+    *[(name, BODY, lambda t, markup=markup: t + f"\n{markup}\n".encode(), f"{BODY}:{line}:{column}: {holder} '{url}' {REMOTE}")
+      for name, markup, line, column, holder, url in [
+          ("md-remote-image", "![pixel](https://example.com/pixel.png)", 11, 10, "image", "https://example.com/pixel.png"),
+          ("md-remote-image-reference", "![pixel][p]\n\n[p]: //example.com/p.png", 13, 6, "image", "//example.com/p.png"),
+          ("html-img", '<img src="https://example.com/p.png">', 11, 11, "<img src>", "https://example.com/p.png"),
+          ("html-img-entities", '<img src="&#104;ttps://example.com/p.png">', 11, 11, "<img src>",
+           "&#104;ttps://example.com/p.png"),
+          ("html-srcset", '<img src="a.png" srcset="a.png 1x, https://example.com/p.png 2x">', 11, 26,
+           "<img srcset>", "https://example.com/p.png"),
+          ("html-video-poster", '<video poster="https://example.com/p.jpg"></video>', 11, 16, "<video poster>",
+           "https://example.com/p.jpg"),
+          ("html-audio-source", '<audio><source src="https://example.com/a.mp3"></audio>', 11, 21, "<source src>",
+           "https://example.com/a.mp3"),
+          ("html-track", '<video><track src="//example.com/t.vtt"></video>', 11, 20, "<track src>", "//example.com/t.vtt"),
+          ("html-iframe", '<iframe src="https://example.com/"></iframe>', 11, 14, "<iframe src>", "https://example.com/"),
+          ("html-object", '<object data="https://example.com/x.swf"></object>', 11, 15, "<object data>",
+           "https://example.com/x.swf"),
+          ("html-embed", "<embed src=https://example.com/x.swf>", 11, 12, "<embed src>", "https://example.com/x.swf"),
+          ("html-style-attribute", '<p style="background: url(https://example.com/bg.png)">x</p>', 11, 23, "<p style>",
+           "https://example.com/bg.png"),
+          ("html-style-element", "<style>p{background:url('//example.com/bg.png')}</style>", 11, 21, "<style>",
+           "//example.com/bg.png"),
+          ("html-style-import", '<style>@import "https://example.com/s.css";</style>', 11, 8, "<style>",
+           "https://example.com/s.css"),
+          ("html-link", '<link rel="stylesheet" href="https://example.com/s.css">', 11, 30, "<link href>",
+           "https://example.com/s.css"),
+          ("svg-image-href", '<svg><image href="https://example.com/s.png"/></svg>', 11, 19, "<image href>",
+           "https://example.com/s.png"),
+          ("svg-use-xlink-href", '<svg><use xlink:href="https://example.com/s.svg#a"/></svg>', 11, 23, "<use xlink:href>",
+           "https://example.com/s.svg#a"),
+      ]],
+    ("yaml-remote-image", TERM, replace("definition: A language model", "definition: A ![x](https://example.com/x.png) language model"),
+     f"{TERM}:11:22: image 'https://example.com/x.png' {REMOTE}"),
 ]
 
 
@@ -163,3 +199,30 @@ def test_json_ld_cannot_close_its_script_element(tmp_path: Path) -> None:
     html = (project / "site/en/timeline/index.html").read_text(encoding="utf-8")
     assert "<script>alert(9)" not in html
     assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(9)" in html
+
+
+@pytest.mark.parametrize("markup", [
+    "[a site](https://example.com/page)", '<a href="https://example.com/page">a site</a>', "<https://example.com/>",
+    "`<img src=\"https://example.com/p.png\">`", "```html\n<img src=\"https://example.com/p.png\">\n```",
+    '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">',
+], ids=["md-link", "html-link", "autolink", "code-span", "fenced-code", "data-url"])
+def test_links_to_other_sites_and_code_are_not_remote_resources(project: Path, markup: str) -> None:
+    """Following a link is the reader's choice, and code is text: neither is reported."""
+    body = project / BODY
+    body.write_text(body.read_text(encoding="utf-8") + f"\n{markup}\n", encoding="utf-8")
+    assert [issue.format() for issue in run_check(project)[1] if "another host" in issue.message] == []
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<p><img src="https://example.com/p.png" alt="x"></p>', '<p><img alt="x"></p>'),
+    ('<p><img src="//example.com/p.png" alt="x"></p>', '<p><img alt="x"></p>'),
+    ('<p><img src="../assets/images/logo.svg" alt="x"></p>', '<p><img src="../assets/images/logo.svg" alt="x"></p>'),
+    ('<p><a href="https://example.com/">x</a></p>', '<p><a href="https://example.com/">x</a></p>'),
+    ('<p><iframe src="https://example.com/"></iframe><video poster="https://example.com/p.jpg"></video></p>',
+     "<p></p>"),
+    ('<p style="background:url(https://example.com/b.png)">x</p><link rel="stylesheet" href="https://example.com/s.css">',
+     "<p>x</p>"),
+], ids=["img", "img-network-path", "img-local", "link", "frames-media", "css-link"])
+def test_the_sanitizer_drops_whatever_would_load_from_another_host(html: str, expected: str) -> None:
+    """Second line of defence: rendered HTML keeps no URL the browser would fetch from another host."""
+    assert sanitize_html(html) == expected

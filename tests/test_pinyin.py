@@ -55,3 +55,31 @@ print(pinyin_function(["行业大模型"])("行业大模型"))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "hang ye da mo xing"
+
+
+def test_every_term_name_reads_its_polyphonic_characters_from_the_reviewed_list(content: Content) -> None:
+    """Each common polyphonic character (调 行 重 …) in a Chinese term name or alias sits inside a
+    reviewed phrase: a new name with one fails until someone checks its reading."""
+    from primer.pinyin import unreviewed_polyphones
+
+    names = {name for term in content.terms.values() for name in term.text("zh").names()}
+    assert {name: found for name in sorted(names) if (found := unreviewed_polyphones(name))} == {}
+
+
+def test_reviewed_readings_win_over_pypinyin() -> None:
+    """微调 (fine-tuning) is wēi tiáo, also inside longer names; pypinyin alone says diào."""
+    from primer.pinyin import READINGS, pinyin_function, with_reviewed_readings
+
+    names = ["微调", "指令微调", "参数高效微调", "视觉 Transformer", "行业大模型"]
+    read = with_reviewed_readings(pinyin_function(names))
+    assert [read(name) for name in names] == [
+        "wei tiao", "zhi ling wei tiao", "can shu gao xiao wei tiao", "shi jue Transformer", "hang ye da mo xing"]
+    assert all(len(reading.split()) == len(phrase) for phrase, reading in READINGS.items())
+
+
+def test_the_glossary_sorts_fine_tuning_by_tiao(content: Content) -> None:
+    """The glossary page's pinyin key of 微调 is the reviewed one."""
+    from primer.glossary_page import term_keys
+
+    keys = term_keys(content, "zh")
+    assert keys["微调"] == "wei tiao" and keys["指令微调"] == "zhi ling wei tiao"

@@ -209,14 +209,12 @@ def test_only_materials_stylesheets_block_rendering(real_site: Path, lang: str, 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_scripts_wait_for_the_parser(real_site: Path, lang: str, name: str) -> None:
-    """Material's bundle and primer.js are deferred (in that order); only the tiny hreflang guard, which
-    must run before the bundle, is parsed in place."""
+    """Material's bundle and primer.js are the page's only external scripts, both deferred, in that order."""
     collector = ScriptCollector()
     collector.feed((real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
     names = [str(script["src"]).rsplit("/", 1)[-1] for script in collector.scripts]
-    assert names[0] == "hreflang-guard.js" and "defer" not in collector.scripts[0]
-    assert [n.split(".")[0] for n in names[1:]] == ["bundle", "primer"]
-    assert all("defer" in script for script in collector.scripts[1:])
+    assert [n.split(".")[0] for n in names] == ["bundle", "primer"]
+    assert all("defer" in script for script in collector.scripts)
 
 
 def fetch(url: str, accept_encoding: str | None) -> tuple[dict[str, str], bytes]:

@@ -18,17 +18,27 @@ Lang = Literal["zh", "en"]
 class Content:
     """Everything contributors wrote, loaded once per build."""
 
-    sources: dict[str, Source] = field(compare=False, hash=False)
+    sources: dict[str, Source] = field(hash=False)
     sections: tuple[Document, ...]
-    pages: dict[str, Document] = field(compare=False, hash=False)
-    terms: dict[str, Term] = field(compare=False, hash=False)
+    pages: dict[str, Document] = field(hash=False)
+    terms: dict[str, Term] = field(hash=False)
     eras: tuple[Era, ...]
     events: tuple[TimelineEvent, ...]
     axes: tuple[TaxonomyAxis, ...]
+    # Proper names per language (content/names.yml) that contain a term but are not it.
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    names_origin: Origin | None = None
 
     def section(self, section_id: str) -> Document | None:
         """Returns the section with `section_id`, if any."""
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def known_names(self, lang: str) -> tuple[str, ...]:
+        """Returns the proper names a term must not be linked inside: the reviewed list and every
+        model's organization ("Stability AI" holds the term AI)."""
+        organizations = sorted({name.strip() for term in self.terms.values()
+                                for name in term.organization.split(",") if name.strip()})
+        return tuple(dict.fromkeys((*self.names.get(lang, ()), *organizations)))
 
     def models(self) -> tuple[Term, ...]:
         """Returns the glossary entries that classification pages list."""

@@ -16,7 +16,7 @@ class Origin:
 
     path: str
     line: int = 1
-    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    lines: dict[str, int] = field(default_factory=dict, hash=False)
 
     @classmethod
     def of(cls, reader: FieldReader) -> Origin:

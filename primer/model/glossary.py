@@ -42,11 +42,11 @@ class Term:
     kind: str
     abbr: str
     year: int | None
-    texts: dict[str, TermText] = field(compare=False, hash=False)
+    texts: dict[str, TermText] = field(hash=False)
     related: tuple[str, ...]
     sources: tuple[str, ...]
     organization: str
-    classes: dict[str, tuple[str, ...]] = field(compare=False, hash=False)
+    classes: dict[str, tuple[str, ...]] = field(hash=False)
     origin: Origin
     translated_from: str = ""
 
