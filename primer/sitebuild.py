@@ -113,6 +113,14 @@ def write_root_files(staging: Path, *, hosted: bool = True, sitemaps: Sequence[s
         shutil.copyfile(not_found, staging / "404.html")
 
 
+def hosted_url(root: Path, lang: str) -> str:
+    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
+    return str(config.site_url or "")
+
+
 def write_published_extras(root: Path, content: Content, staging: Path) -> None:
     """Adds what the hosted site serves beside the language folders: data files and downloads."""
     write_data(content, staging / "data")  # llms.txt is written by each language's build (hooks/content.py)
