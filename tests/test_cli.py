@@ -105,7 +105,8 @@ def test_every_content_file_matches_its_schema() -> None:
     """The JSON Schemas (used by editors) accept all real content."""
     pairs = [("source", "content/sources/*.yml"), ("term", "content/glossary/*.yml"),
              ("event", "content/timeline/*.yml"), ("document", "content/*/*/meta.yml"),
-             ("eras", "content/eras.yml"), ("taxonomy", "content/taxonomy.yml")]
+             ("eras", "content/eras.yml"), ("taxonomy", "content/taxonomy.yml"),
+             ("figure", "content/figures/*.yml")]
     for kind, pattern in pairs:
         for path in sorted(ROOT.glob(pattern)):
             jsonschema.validate(load_yaml(path, str(path)).data, schema(kind))
