@@ -14,8 +14,8 @@ from primer.model import Content, Term
 from primer.model.facts import Fact
 
 WIDTH, HEIGHT = 640, 420
-LEFT, RIGHT, TOP, BOTTOM = 70.0, 624.0, 78.0, 370.0
-STRIP_Y = 40.0
+LEFT, RIGHT, TOP, BOTTOM = 70.0, 624.0, 96.0, 370.0
+STRIP_Y = 52.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,7 @@ class ChartLayout:
     y_ticks: tuple[Tick, ...]
     points: tuple[PlacedPoint, ...]
     geometry: dict[str, str]
+    undisclosed: str  # the names in the strip, in date order
 
 
 def chart_points(content: Content, measure: str) -> list[ChartPoint]:
@@ -89,7 +90,7 @@ def count_words(value: float, lang: str) -> str:
     for size, unit in units:
         if value >= size:
             number = value / size
-            shown = f"{number:.3g}" if number < 1000 else f"{number:,.0f}"
+            shown = f"{number:.3g}" if number < 1000 else f"{number:.0f}" if lang == "zh" else f"{number:,.0f}"
             return f"{shown} {unit}".replace("  ", " ") if lang == "zh" else f"{shown}{unit}"
     return f"{value:.3g}"
 
@@ -154,20 +155,21 @@ def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayo
 
     y_ticks = tuple(Tick(y_of(e), *_tick_text(e, measure, lang)) for e in range(low, high + 1, step))
     x_ticks = tuple(Tick(x_of(year), str(year)) for year in tick_years)
-    placed: list[tuple[float, float, float, float]] = []
-    drawn = []
-    for point in sorted(points, key=lambda p: (p.fact.value is None, p.year)):
-        x = x_of(point.year)
-        if point.fact.value is None:
-            y, marker = STRIP_Y, "undisclosed"
-        else:
-            y, marker = y_of(math.log10(point.fact.value)), "sparse" if point.fact.sparse else "point"
-        limit = 2.0 if marker == "undisclosed" else TOP - 8
-        label, anchor = place_label(x, y, point.term.text(lang).term, placed, limit)
-        drawn.append(PlacedPoint(x, y, marker, label, anchor))
+    # Markers first: no label may cover another point.
+    placed = [(x_of(p.year) - 6, y_of(math.log10(p.fact.value)) - 6, x_of(p.year) + 6,
+               y_of(math.log10(p.fact.value)) + 6) for p in known if p.fact.value]
+    drawn = [PlacedPoint(x_of(p.year), STRIP_Y, "undisclosed", TextLine(0, 0, ""), "start")
+             for p in points if p.fact.value is None]
+    for point in known:
+        assert point.fact.value is not None
+        x, y = x_of(point.year), y_of(math.log10(point.fact.value))
+        label, anchor = place_label(x, y, point.term.text(lang).term, placed, TOP - 8)
+        drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
+    separator = "、" if lang == "zh" else ", "
+    undisclosed = separator.join(p.term.text(lang).term for p in points if p.fact.value is None)
     geometry = {"left": fmt(LEFT), "right": fmt(RIGHT), "top": fmt(TOP), "bottom": fmt(BOTTOM),
-                "strip": fmt(STRIP_Y), "strip_top": fmt(STRIP_Y - 16), "strip_bottom": fmt(STRIP_Y + 16)}
-    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry)
+                "strip": fmt(STRIP_Y), "strip_top": fmt(STRIP_Y - 40)}
+    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, undisclosed)
 
 
 def _tick_text(exponent: int, measure: str, lang: str) -> tuple[str, str]:

@@ -48,8 +48,9 @@ def check_facts(content: Content) -> Iterator[Issue]:
             if fact.source and fact.source not in content.sources:
                 yield Issue(path=term.origin.path, line=fact.line,
                             message=f"unknown source '{fact.source}' for a fact; check the id or add it")
-        if term.kind != "model":
-            yield Issue(path=term.origin.path, line=term.facts.line, message="only terms of kind 'model' have 'facts'")
+        if term.kind not in ("model", "architecture"):
+            yield Issue(path=term.origin.path, line=term.facts.line,
+                        message="only terms of kind 'model' or 'architecture' have 'facts'")
 
 
 def check_placements(content: Content, templates: Path) -> Iterator[Issue]:
