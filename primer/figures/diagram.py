@@ -83,8 +83,9 @@ def segment_label(shape: Shape, lang: str) -> tuple[TextLine, ...]:
     (x1, y1), (x2, y2) = max(pairs, key=lambda p: math.dist(p[0], p[1]))
     lines = shape.text.get(lang).split("\n")
     step = line_height("small")
-    top = (y1 + y2) / 2 - 5 - step * (len(lines) - 1)
-    x = (x1 + x2) / 2 + (8 if x1 == x2 else 0)
+    vertical = x1 == x2
+    top = (y1 + y2) / 2 + (4 - step * (len(lines) - 1) / 2 if vertical else -5 - step * (len(lines) - 1))
+    x = (x1 + x2) / 2 + (8 if vertical else 0)
     return tuple(TextLine(x, top + i * step, line) for i, line in enumerate(lines))
 
 
@@ -108,8 +109,12 @@ def draw_shape(shape: Shape, lang: str) -> Drawn:
     geometry = {"d": path_of(shape.points)}
     if shape.kind == "arrow":
         geometry["head"] = arrow_head(shape.points)
-    return Drawn(shape.kind, f"fig-{shape.kind} fig-{shape.style}{dashed}", geometry,
-                 segment_label(shape, lang), "middle", "small")
+    lines = segment_label(shape, lang)
+    vertical = bool(lines) and any(a[0] == b[0] for a, b in zip(shape.points, shape.points[1:], strict=False)
+                                   if math.dist(a, b) == max(math.dist(p, q) for p, q in
+                                                             zip(shape.points, shape.points[1:], strict=False)))
+    return Drawn(shape.kind, f"fig-{shape.kind} fig-{shape.style}{dashed}", geometry, lines,
+                 "start" if vertical else "middle", "small")
 
 
 def draw(diagram: Diagram, lang: str) -> list[Drawn]:
