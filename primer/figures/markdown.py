@@ -17,7 +17,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from primer.figures.placement import PLACEMENT, FigureIndex, figure_index
-from primer.figures.render import figure_html
+from primer.figures.render import figure_body
 from primer.loader import content_version, load_content_cached
 from primer.model import Content
 
@@ -38,7 +38,7 @@ class FigureLibrary:
             raise ValueError(f"unknown figure '{figure_id}' in [[figure:{figure_id}]]; run build.py check")
         key = (figure_id, lang)
         if key not in self.rendered:
-            self.rendered[key] = figure_html(self.content, self.content.figures[figure_id], lang,
+            self.rendered[key] = figure_body(self.content, self.content.figures[figure_id], lang,
                                              self.index.label(figure_id, lang))
         return self.rendered[key]
 
@@ -68,9 +68,12 @@ class FigureBlockProcessor(BlockProcessor):  # type: ignore[misc]  # Python-Mark
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         match = PLACEMENT.match(blocks.pop(0).strip())
         assert match is not None
-        html = figure_library(self.root).html(match.group(2), self.lang)
-        paragraph = etree.SubElement(parent, "p")
-        paragraph.text = self.parser.md.htmlStash.store(html)  # a lone stashed block replaces its <p>
+        figure_id = match.group(2)
+        html = figure_library(self.root).html(figure_id, self.lang)
+        # The <figure> is an element of the tree (so MkDocs sees its id as a link anchor); its
+        # drawing and caption are stashed raw HTML that Markdown leaves as it is.
+        element = etree.SubElement(parent, "figure", {"class": "primer-figure", "id": f"fig-{figure_id}"})
+        element.text = self.parser.md.htmlStash.store(html)
         return True
 
 

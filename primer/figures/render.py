@@ -15,6 +15,11 @@ from primer.render import environment, ui_strings
 
 def figure_html(content: Content, figure: Figure, lang: str, number: str = "") -> str:
     """Returns the `<figure>` element of `figure` in `lang` (`number` such as 图 3-2, or '')."""
+    return f'<figure class="primer-figure" id="fig-{figure.id}">\n{figure_body(content, figure, lang, number)}</figure>\n'
+
+
+def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -> str:
+    """Returns what goes inside the `<figure>` element: drawing, caption, description, table."""
     t = ui_strings()[lang]
     texts = figure.text(lang)
     common: dict[str, Any] = {"lang": lang, "alt": texts.alt, "description": texts.description, "t": t, "fmt": fmt}
