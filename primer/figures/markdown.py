@@ -17,7 +17,7 @@ from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
 from primer.figures.placement import PLACEMENT, FigureIndex, figure_index
-from primer.figures.render import figure_body
+from primer.figures.render import FIGURE_CLASS, figure_body
 from primer.loader import content_version, load_content_cached
 from primer.model import Content
 
@@ -72,7 +72,7 @@ class FigureBlockProcessor(BlockProcessor):  # type: ignore[misc]  # Python-Mark
         html = figure_library(self.root).html(figure_id, self.lang)
         # The <figure> is an element of the tree (so MkDocs sees its id as a link anchor); its
         # drawing and caption are stashed raw HTML that Markdown leaves as it is.
-        element = etree.SubElement(parent, "figure", {"class": "primer-figure", "id": f"fig-{figure_id}"})
+        element = etree.SubElement(parent, "figure", {"class": FIGURE_CLASS, "id": f"fig-{figure_id}"})
         element.text = self.parser.md.htmlStash.store(html)
         return True
 

@@ -20,7 +20,7 @@ EMPTY_REFERENCE = re.compile(r"(?<![!\]])\[\]\(figure:([a-z0-9-]+)\)")
 # Generated pages that place figures from their template, with the letter that numbers them.
 VIEW_TEMPLATES = (("T", "timeline.md.j2", PAGE_URIS["timeline"]),
                   ("C", "classification.md.j2", PAGE_URIS["classification"]))
-GALLERY_URI = "figures.md"
+GALLERY_URI = PAGE_URIS["figures"]
 
 
 @dataclass(frozen=True, slots=True)

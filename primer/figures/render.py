@@ -12,10 +12,14 @@ from primer.figures.diagram import draw, fmt
 from primer.model import Content, Figure
 from primer.render import environment, ui_strings
 
+# Captions do not take a term's first-mention link from the paragraph the figure illustrates.
+FIGURE_CLASS = "primer-figure no-crosslink"
+
 
 def figure_html(content: Content, figure: Figure, lang: str, number: str = "") -> str:
     """Returns the `<figure>` element of `figure` in `lang` (`number` such as 图 3-2, or '')."""
-    return f'<figure class="primer-figure" id="fig-{figure.id}">\n{figure_body(content, figure, lang, number)}</figure>\n'
+    body = figure_body(content, figure, lang, number)
+    return f'<figure class="{FIGURE_CLASS}" id="fig-{figure.id}">\n{body}</figure>\n'
 
 
 def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -> str:

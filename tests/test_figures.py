@@ -1,0 +1,190 @@
+"""Figures: content checks, layout, the Markdown extension, and the real build in every format."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from html import unescape
+from pathlib import Path
+
+import markdown
+import pytest
+
+from primer.figures.diagram import layout_issues
+from primer.figures.layout import text_width, wrap
+from primer.loader import load_content
+from primer.model import Content
+from tests.helpers import FIXTURES, make_project, run_build, write
+
+NESTING = """
+id: nesting
+sources: [brown-2020-gpt3]
+licence: CC-BY-SA-4.0
+zh: {caption: 嵌套, alt: 两个方框, description: 外框包含内框。}
+en: {caption: Nesting, alt: Two boxes, description: The outer box holds the inner one.}
+diagram:
+  size: [300, 120]
+  items:
+    - box: [10, 10, 280, 100]
+      text: {zh: 外框标签, en: Outer label}
+"""
+
+
+def fixture_project(tmp_path: Path, figure: str = NESTING, zh_line: str = "[[figure:nesting]]",
+                    en_line: str = "[[figure:nesting]]") -> Path:
+    """A copy of the mini fixture with one figure placed in its section (both languages)."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    write(project / "content/figures/nesting.yml", figure)
+    section = project / "content/sections/01-basics"
+    for lang, line in (("zh", zh_line), ("en", en_line)):
+        path = section / f"{lang}.md"
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return project
+
+
+def messages(project: Path) -> list[str]:
+    """Returns the formatted issues of a project's content."""
+    return [issue.format() for issue in load_content(project)[1]]
+
+
+def test_cjk_characters_measure_one_em() -> None:
+    """A CJK label is measured at 1 em per character, wider than Latin letters."""
+    assert text_width("大模型", "normal") == 42.0
+    assert text_width("abc", "normal") < 42.0
+
+
+def test_wrap_keeps_every_line_within_the_width() -> None:
+    """Chinese wraps between characters, English between words, both within the width."""
+    for text in ("预训练：在海量无标注文本上预测下一个词元", "Pre-training predicts the next token on text"):
+        lines = wrap(text, 120)
+        assert len(lines) > 1 and all(text_width(line) <= 120 for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_label_that_does_not_fit_its_box_is_reported(tmp_path: Path) -> None:
+    """A label too long for its box is an issue at the item's line."""
+    project = fixture_project(tmp_path, NESTING.replace("Outer label", "x " * 200))
+    figure = load_content(project)[0].figures["nesting"]
+    found = [issue.format() for issue in layout_issues(figure)]
+    assert found == ["content/figures/nesting.yml:9: the en label does not fit its box; "
+                     "shorten it, add a line break or enlarge the box"]
+
+
+@pytest.mark.parametrize(("figure", "zh_line", "expected"), [
+    (NESTING, "[[figure:nowhere]]", "content/sections/01-basics/zh.md:{line}:10: unknown figure 'nowhere'"),
+    (NESTING.replace("en: {caption: Nesting, alt: Two boxes, description: The outer box holds the inner one.}\n", ""),
+     "[[figure:nesting]]", "content/figures/nesting.yml:1: missing translation: add 'en:'"),
+    (NESTING.replace("alt: Two boxes, ", ""), "[[figure:nesting]]",
+     "content/figures/nesting.yml:5: missing required field 'en.alt'"),
+    (NESTING.replace("sources: [brown-2020-gpt3]", "sources: [no-such-paper]"), "[[figure:nesting]]",
+     "content/figures/nesting.yml:2: unknown source 'no-such-paper'"),
+])
+def test_check_reports_figure_problems_with_their_place(tmp_path: Path, figure: str, zh_line: str,
+                                                        expected: str) -> None:
+    """Unknown figures, missing translations, alt texts and sources are located issues."""
+    project = fixture_project(tmp_path, figure, zh_line=zh_line, en_line=zh_line)
+    line = len((project / "content/sections/01-basics/zh.md").read_text(encoding="utf-8").splitlines())
+    assert any(message.startswith(expected.format(line=line)) for message in messages(project)), messages(project)
+
+
+def test_both_languages_must_place_the_same_figures(tmp_path: Path) -> None:
+    """A figure placed only in zh.md is reported in en.md."""
+    project = fixture_project(tmp_path, en_line="")
+    assert any(m.startswith("content/sections/01-basics/en.md:1: figures differ from zh.md")
+               for m in messages(project))
+
+
+def test_extension_draws_the_labels_of_the_configured_language(tmp_path: Path) -> None:
+    """The same placement line gives zh words in zh and en words in en, numbered by section."""
+    project = fixture_project(tmp_path)
+    rendered = {}
+    for lang in ("zh", "en"):
+        converter = markdown.Markdown(extensions=["primer.figures.markdown"], extension_configs={
+            "primer.figures.markdown": {"lang": lang, "root": str(project)}})
+        rendered[lang] = converter.convert("[[figure:nesting]]")
+    assert ">外框标签</text>" in rendered["zh"] and "Outer label" not in rendered["zh"]
+    assert ">Outer label</text>" in rendered["en"] and "外框标签" not in rendered["en"]
+    assert "图 1-1" in rendered["zh"] and "Figure 1.1" in rendered["en"]
+    assert '<svg class="primer-figure__svg"' in rendered["en"] and 'role="img"' in rendered["en"]
+    assert "<title>Two boxes</title><desc>The outer box holds the inner one.</desc>" in rendered["en"]
+
+
+def test_labels_are_escaped(tmp_path: Path) -> None:
+    """Markup in a label reaches the SVG as text, never as elements."""
+    project = fixture_project(tmp_path, NESTING.replace("Outer label", '"<script>x</script>"'))
+    converter = markdown.Markdown(extensions=["primer.figures.markdown"], extension_configs={
+        "primer.figures.markdown": {"lang": "en", "root": str(project)}})
+    html = converter.convert("[[figure:nesting]]")
+    assert "<script>" not in html and "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_broken_figure_fails_the_build_and_keeps_the_site(tmp_path: Path) -> None:
+    """A YAML error in a figure is a path:line error; the previous site/ stays."""
+    project = fixture_project(tmp_path)
+    assert run_build(project, "build").returncode == 0
+    before = (project / "site/zh/sections/basics/index.html").read_bytes()
+    (project / "content/figures/nesting.yml").write_text(NESTING.replace("size: [300, 120]", "size: [300, 120"),
+                                                          encoding="utf-8")
+    result = run_build(project, "build")
+    assert result.returncode == 1
+    assert re.search(r"content/figures/nesting\.yml:\d+(:\d+)?: ", result.stdout + result.stderr)
+    assert (project / "site/zh/sections/basics/index.html").read_bytes() == before
+
+
+def test_reference_shows_the_figure_number_and_links_to_it(tmp_path: Path) -> None:
+    """`[](figure:id)` becomes a link whose text is the figure's number."""
+    project = fixture_project(tmp_path, zh_line="见[](figure:nesting)。\n\n[[figure:nesting]]",
+                              en_line="See [](figure:nesting).\n\n[[figure:nesting]]")
+    assert run_build(project, "build").returncode == 0
+    html = (project / "site/en/sections/basics/index.html").read_text(encoding="utf-8")
+    assert '<a href="./#fig-nesting">Figure 1.1</a>' in html
+
+
+def figure_ids(content: Content) -> list[str]:
+    """Returns the ids of the real figures."""
+    return sorted(content.figures)
+
+
+def test_real_site_has_every_figure_in_both_languages(real_site: Path, content: Content) -> None:
+    """The figures page shows each figure with its language's alt text, caption and labels."""
+    assert len(content.figures) >= 12
+    for lang in ("zh", "en"):
+        html = unescape((real_site / lang / "figures/index.html").read_text(encoding="utf-8"))
+        for figure in content.figures.values():
+            texts = figure.text(lang)
+            assert f'id="fig-{figure.id}"' in html
+            assert f"<title>{texts.alt}</title>" in html and texts.caption in html
+            for label in figure.labels(lang):  # wrapped lines start with the label's first characters
+                assert f">{label.split(chr(10))[0][:4]}" in html, (figure.id, lang, label)
+
+
+def test_real_svgs_stay_within_budget(real_site: Path) -> None:
+    """Each inline SVG is at most 40 KB."""
+    html = (real_site / "en/figures/index.html").read_text(encoding="utf-8")
+    svgs = re.findall(r"<svg .*?</svg>", html, re.S)
+    assert len(svgs) >= 12 and max(len(svg.encode()) for svg in svgs) <= 40 * 1024
+
+
+def test_figures_in_pdf_and_offline_archive(real_dist: Path) -> None:
+    """pdftotext finds a timeline figure label in both PDFs; the archive's pages carry the SVG."""
+    for lang, label in (("zh", "探索沉淀期"), ("en", "Exploration")):
+        pdf = real_dist / f"large-model-primer-{lang}.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "2006" in text and label in text.replace("\n", "")
+    with zipfile.ZipFile(real_dist / "large-model-primer-offline.zip") as archive:
+        names = [n for n in archive.namelist() if n.endswith("timeline.html")]
+        assert names and all('id="fig-timeline-eras"' in archive.read(n).decode() for n in names)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian chromium")
+def test_figure_text_is_light_on_dark_in_dark_mode(new_tab) -> None:  # type: ignore[no-untyped-def]
+    """In the slate scheme a label's fill is light and the page background dark."""
+    tab = new_tab(color_scheme="dark")
+    tab.page.goto(f"{tab.base}/en/figures/")
+    fill = tab.page.eval_on_selector("#fig-ai-nesting svg text", "e => getComputedStyle(e).fill")
+    background = tab.page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor")
+    light = [int(v) for v in re.findall(r"\d+", fill)[:3]]
+    dark = [int(v) for v in re.findall(r"\d+", background)[:3]]
+    assert sum(light) > 500 and sum(dark) < 200
