@@ -56,14 +56,14 @@ def test_fix_round_trips(mini: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert body.read_text(encoding="utf-8") == fixed
 
 
-@pytest.mark.parametrize("kind", ["source", "term", "event"])
+@pytest.mark.parametrize("kind", ["source", "term", "event", "figure"])
 def test_scaffolds_pass_check_and_their_schema(mini: Path, kind: str) -> None:
     """A new file is valid content (its TODOs are warnings) and matches its JSON Schema."""
     path = scaffold(mini, kind, f"new-{kind}", source="brown-2020-gpt3", today=datetime.date(2026, 11, 28))
     assert build.main(["--root", str(mini), "check"]) == 0
     assert build.main(["--root", str(mini), "check", "--strict"]) == 1  # TODOs remain
     data = load_yaml(path, str(path)).data
-    jsonschema.validate(data, schema({"term": "term", "event": "event", "source": "source"}[kind]))
+    jsonschema.validate(data, schema(kind))
     assert "zh" in data and "en" in data if kind != "source" else data["url"].startswith("https://")
 
 

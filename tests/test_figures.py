@@ -188,3 +188,16 @@ def test_figure_text_is_light_on_dark_in_dark_mode(new_tab) -> None:  # type: ig
     light = [int(v) for v in re.findall(r"\d+", fill)[:3]]
     dark = [int(v) for v in re.findall(r"\d+", background)[:3]]
     assert sum(light) > 500 and sum(dark) < 200
+
+
+def test_changed_chinese_label_makes_the_english_figure_stale(tmp_path: Path) -> None:
+    """Translation status tracks a figure's drawn words as well as its caption."""
+    from primer.translation import mark_translated, translation_states
+
+    project = fixture_project(tmp_path)
+    states = [s for s in translation_states(load_content(project)[0]) if s.kind == "figure"]
+    assert [s.status for s in states] == ["unrecorded"]
+    list(mark_translated(project, states, None))
+    path = project / "content/figures/nesting.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("外框标签", "新的外框标签"), encoding="utf-8")
+    assert [s.status for s in translation_states(load_content(project)[0]) if s.kind == "figure"] == ["stale"]
