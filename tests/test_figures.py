@@ -201,3 +201,18 @@ def test_changed_chinese_label_makes_the_english_figure_stale(tmp_path: Path) ->
     path = project / "content/figures/nesting.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("外框标签", "新的外框标签"), encoding="utf-8")
     assert [s.status for s in translation_states(load_content(project)[0]) if s.kind == "figure"] == ["stale"]
+
+
+def test_chart_points_are_in_the_data_exports(real_dist: Path, content: Content) -> None:
+    """charts.json and charts.csv hold every plotted point with its source; undisclosed ones have no value."""
+    import csv
+    import json
+
+    data = json.loads((real_dist / "data/charts.json").read_text(encoding="utf-8"))
+    points = {p["model"]: p for p in data["measures"]["parameters"]}
+    assert points["gpt-3"]["value"] == 175e9 and points["gpt-3"]["source"] == "brown-2020-gpt3"
+    assert points["gpt-4"]["value"] is None and points["gpt-4"]["disclosed"] is False
+    rows = list(csv.DictReader((real_dist / "data/charts.csv").read_text(encoding="utf-8").splitlines()))
+    assert {(r["measure"], r["model"]) for r in rows} == {
+        (measure, p["model"]) for measure, found in data["measures"].items() for p in found}
+    assert next(r for r in rows if r["model"] == "gpt-4")["value"] == ""
