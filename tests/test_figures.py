@@ -178,16 +178,33 @@ def test_figures_in_pdf_and_offline_archive(real_dist: Path) -> None:
         assert names and all('id="fig-timeline-eras"' in archive.read(n).decode() for n in names)
 
 
+def luminance(css_colour: str) -> float:
+    """Returns the relative luminance of an rgb()/rgba() colour (alpha ignored: fills here are opaque text)."""
+    channels = [int(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian chromium")
-def test_figure_text_is_light_on_dark_in_dark_mode(new_tab) -> None:  # type: ignore[no-untyped-def]
-    """In the slate scheme a label's fill is light and the page background dark."""
-    tab = new_tab(color_scheme="dark")
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_figure_text_contrast_in_both_schemes(new_tab, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """Labels keep at least 4.5:1 contrast against the page in light and dark mode."""
+    tab = new_tab(color_scheme=scheme)
     tab.page.goto(f"{tab.base}/en/figures/")
     fill = tab.page.eval_on_selector("#fig-ai-nesting svg text", "e => getComputedStyle(e).fill")
     background = tab.page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor")
-    light = [int(v) for v in re.findall(r"\d+", fill)[:3]]
-    dark = [int(v) for v in re.findall(r"\d+", background)[:3]]
-    assert sum(light) > 500 and sum(dark) < 200
+    lighter, darker = sorted((luminance(fill), luminance(background)), reverse=True)
+    assert (lighter + 0.05) / (darker + 0.05) >= 4.5
+    assert (luminance(fill) > luminance(background)) == (scheme == "dark")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian chromium")
+def test_figures_page_does_not_scroll_sideways_on_a_phone(new_tab) -> None:  # type: ignore[no-untyped-def]
+    """At 360 px every figure (the widest chart included) fits the screen."""
+    tab = new_tab(viewport={"width": 360, "height": 740})
+    tab.page.goto(f"{tab.base}/zh/figures/")
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert tab.page.eval_on_selector("#fig-parameters-over-time svg", "e => e.getBoundingClientRect().width") <= 360
 
 
 def test_changed_chinese_label_makes_the_english_figure_stale(tmp_path: Path) -> None:
