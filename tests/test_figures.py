@@ -233,3 +233,14 @@ def test_chart_points_are_in_the_data_exports(real_dist: Path, content: Content)
     assert {(r["measure"], r["model"]) for r in rows} == {
         (measure, p["model"]) for measure, found in data["measures"].items() for p in found}
     assert next(r for r in rows if r["model"] == "gpt-4")["value"] == ""
+
+
+def test_captions_are_in_the_search_index(real_site: Path, content: Content) -> None:
+    """Search finds a figure by its caption in both languages (zh after removing jieba's U+200B)."""
+    import json
+
+    for lang in ("zh", "en"):
+        index = json.loads((real_site / lang / "search/search_index.json").read_text(encoding="utf-8"))
+        text = "".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
+        for figure in content.figures.values():
+            assert figure.text(lang).caption[:12] in text, (lang, figure.id)
