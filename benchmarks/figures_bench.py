@@ -30,7 +30,7 @@ from primer.figures.placement import figure_index
 from primer.figures.render import figure_html
 from primer.loader import load_content
 
-SVG = re.compile(rb"<svg .*?</svg>", re.S)
+SVG = re.compile(rb"<svg class=\"primer-figure__svg\".*?</svg>", re.S)
 PAGES = ("figures/index.html", "timeline/index.html", "classification/index.html")
 
 

@@ -160,11 +160,12 @@ def test_real_site_has_every_figure_in_both_languages(real_site: Path, content: 
                 assert f">{label.split(chr(10))[0][:4]}" in html, (figure.id, lang, label)
 
 
-def test_real_svgs_stay_within_budget(real_site: Path) -> None:
-    """Each inline SVG is at most 40 KB."""
-    html = (real_site / "en/figures/index.html").read_text(encoding="utf-8")
-    svgs = re.findall(r"<svg .*?</svg>", html, re.S)
-    assert len(svgs) >= 12 and max(len(svg.encode()) for svg in svgs) <= 40 * 1024
+def test_real_svgs_stay_within_budget(real_site: Path, content: Content) -> None:
+    """Each figure's inline SVG is at most 40 KB, in both languages."""
+    for lang in ("zh", "en"):
+        html = (real_site / lang / "figures/index.html").read_text(encoding="utf-8")
+        svgs = re.findall(r'<svg class="primer-figure__svg".*?</svg>', html, re.S)
+        assert len(svgs) == len(content.figures) and max(len(svg.encode()) for svg in svgs) <= 40 * 1024
 
 
 def test_figures_in_pdf_and_offline_archive(real_dist: Path) -> None:
@@ -244,3 +245,14 @@ def test_captions_are_in_the_search_index(real_site: Path, content: Content) -> 
         text = "".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
         for figure in content.figures.values():
             assert figure.text(lang).caption[:12] in text, (lang, figure.id)
+
+
+def test_eras_chart_draws_every_era_and_one_dot_per_event(content: Content) -> None:
+    """The eras chart follows the content: a band per era, a dot per timeline event."""
+    from primer.figures.eras import layout_eras
+    from primer.render import ui_strings
+
+    layout = layout_eras(content, "en", ui_strings()["en"])
+    assert len(layout.bands) == len(content.eras) and len(layout.dots) == len(content.events)
+    assert all(band.lines[-1].text.startswith(str(era.start)) for band, era in zip(layout.bands, content.eras,
+                                                                                  strict=True))

@@ -8,10 +8,11 @@ from pathlib import Path
 from primer.fields import ID_PATTERN, LANGS
 from primer.figures.chart import chart_points
 from primer.figures.diagram import layout_issues
+from primer.figures.eras import eras_issues
 from primer.figures.placement import Placement, placements, view_placements
 from primer.issues import Issue
 from primer.model import Content, Figure
-from primer.render import TEMPLATES
+from primer.render import TEMPLATES, ui_strings
 
 
 def check_figures(content: Content, templates: Path = TEMPLATES) -> Iterator[Issue]:
@@ -34,6 +35,11 @@ def check_figure(content: Content, figure: Figure) -> Iterator[Issue]:
             if shape.text is not None and not all(shape.text.get(lang) for lang in LANGS):
                 yield Issue(path=path, line=shape.line, message="missing translation: a label needs zh and en text")
         yield from layout_issues(figure)
+    elif figure.measure == "eras":
+        for lang in LANGS:
+            for era_id in eras_issues(content, lang, ui_strings()[lang]):
+                yield Issue(path=path, line=origin.line_of("chart"),
+                            message=f"the {lang} name of era '{era_id}' is too long for its band; shorten it")
     elif figure.measure and not chart_points(content, figure.measure):
         yield Issue(path=path, line=origin.line_of("chart"),
                     message=f"no glossary model has 'facts.{figure.measure}'; the chart would be empty")

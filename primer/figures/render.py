@@ -9,6 +9,9 @@ from markupsafe import Markup
 
 from primer.figures.chart import HEIGHT, LEFT, RIGHT, WIDTH, chart_points, format_value, layout_chart
 from primer.figures.diagram import draw, fmt
+from primer.figures.eras import BASELINE, layout_eras
+from primer.figures.eras import HEIGHT as ERAS_HEIGHT
+from primer.figures.eras import WIDTH as ERAS_WIDTH
 from primer.model import Content, Figure
 from primer.render import environment, ui_strings
 
@@ -31,6 +34,9 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
     if figure.diagram is not None:
         svg = environment().get_template("figures/diagram.svg.j2").render(
             width=figure.diagram.width, height=figure.diagram.height, shapes=draw(figure.diagram, lang), **common)
+    elif figure.measure == "eras":
+        svg = environment().get_template("figures/eras.svg.j2").render(
+            width=ERAS_WIDTH, height=ERAS_HEIGHT, layout=layout_eras(content, lang, t), baseline=BASELINE, **common)
     else:
         points = chart_points(content, figure.measure)
         svg = environment().get_template("figures/chart.svg.j2").render(
