@@ -256,3 +256,13 @@ def test_eras_chart_draws_every_era_and_one_dot_per_event(content: Content) -> N
     assert len(layout.bands) == len(content.eras) and len(layout.dots) == len(content.events)
     assert all(band.lines[-1].text.startswith(str(era.start)) for band, era in zip(layout.bands, content.eras,
                                                                                   strict=True))
+
+
+def test_llms_full_text_describes_figures_in_words(content: Content) -> None:
+    """Plain-text exports get the figure's number, caption and description instead of the placement line."""
+    from primer.figures.placement import figures_as_text
+
+    text = figures_as_text("前文。\n\n[[figure:timeline-eras]]\n\n见[](figure:timeline-eras)。", content, "zh")
+    caption = content.figures["timeline-eras"].text("zh").caption
+    assert text == f"前文。\n\n> 图 T-1：{caption}{content.figures['timeline-eras'].text('zh').description}\n\n" \
+        "见[图 T-1](figure:timeline-eras)。"

@@ -16,6 +16,7 @@ from primer.render import TEMPLATES, ui_strings
 from primer.routes import PAGE_URIS, section_uri
 
 PLACEMENT = re.compile(r"^(\s*)\[\[figure:([^\]]*)\]\]\s*$")
+PLACEMENT_LINE = re.compile(r"^([ \t]*)\[\[figure:([^\]\n]*)\]\][ \t]*$", re.M)
 EMPTY_REFERENCE = re.compile(r"(?<![!\]])\[\]\(figure:([a-z0-9-]+)\)")
 # Generated pages that place figures from their template, with the letter that numbers them.
 VIEW_TEMPLATES = (("T", "timeline.md.j2", PAGE_URIS["timeline"]),
@@ -81,6 +82,23 @@ def figure_index(content: Content, templates: Path = TEMPLATES) -> FigureIndex:
                 index.chapters[placement.figure_id] = (chapter, number)
                 index.pages[placement.figure_id] = uri
     return index
+
+
+def figures_as_text(text: str, content: Content, lang: str) -> str:
+    """Replaces placement lines by the figure's number, caption and description as a quote, and
+    fills empty references: for plain-text outputs (llms-full.txt) that cannot show the drawing."""
+    index = figure_index(content)
+
+    def describe(match: re.Match[str]) -> str:
+        figure = content.figures.get(match.group(2))
+        if figure is None:
+            return match.group(0)
+        words = figure.text(lang)
+        label = index.label(figure.id, lang) or ui_strings()[lang]["figure"]
+        colon, space = ("：", "") if lang == "zh" else (": ", " ")
+        return f"{match.group(1)}> {label}{colon}{words.caption}{space}{words.description}"
+
+    return fill_references(PLACEMENT_LINE.sub(describe, text), index, lang)
 
 
 def fill_references(text: str, index: FigureIndex, lang: str) -> str:
