@@ -70,9 +70,9 @@ def check_placements(content: Content, templates: Path) -> Iterator[Issue]:
             line = en[0].line if en else 1
             yield Issue(path=section.body_paths.en, line=line,
                         message="figures differ from zh.md: place the same figures in the same order in both languages")
-    for _letter, uri, found in view_placements(templates):
+    for view in view_placements(templates):
         # Templates place a figure only when the content has it ({% if "<id>" in figures %}).
-        places.append((f"templates/{_template_name(uri)}", [p for p in found if p.figure_id in content.figures]))
+        places.append((f"templates/{view.template}", [p for p in view.found if p.figure_id in content.figures]))
     for path, found in places:
         for placement in found:
             yield from check_placement(content, placement, path, seen)
@@ -91,8 +91,3 @@ def check_placement(content: Content, placement: Placement, path: str, seen: dic
                     "a figure has one place (refer to it with [](figure:id))")
     seen.setdefault(figure_id, path)
 
-
-def _template_name(uri: str) -> str:
-    from primer.figures.placement import VIEW_TEMPLATES
-
-    return next(name for _letter, name, view_uri in VIEW_TEMPLATES if view_uri == uri)

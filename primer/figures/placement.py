@@ -63,9 +63,19 @@ def placements(text: str) -> list[Placement]:
     return found
 
 
-def view_placements(templates: Path = TEMPLATES) -> list[tuple[str, str, list[Placement]]]:
-    """Returns (chapter letter, page URI, placements) of each generated page that places figures."""
-    return [(letter, uri, placements((templates / name).read_text(encoding="utf-8")))
+@dataclass(frozen=True, slots=True)
+class ViewPlacements:
+    """The figures a generated page's template places: its chapter letter, template, page."""
+
+    letter: str
+    template: str
+    uri: str
+    found: list[Placement]
+
+
+def view_placements(templates: Path = TEMPLATES) -> list[ViewPlacements]:
+    """Returns the placements of each generated page that places figures."""
+    return [ViewPlacements(letter, name, uri, placements((templates / name).read_text(encoding="utf-8")))
             for letter, name, uri in VIEW_TEMPLATES]
 
 
@@ -74,7 +84,8 @@ def figure_index(content: Content, templates: Path = TEMPLATES) -> FigureIndex:
     index = FigureIndex()
     pages = [(str(section.order), section_uri(section.id), placements(section.body("zh")))
              for section in content.sections]
-    for chapter, uri, found in [*pages, *view_placements(templates)]:
+    views = [(view.letter, view.uri, view.found) for view in view_placements(templates)]
+    for chapter, uri, found in [*pages, *views]:
         number = 0
         for placement in found:
             if placement.figure_id in content.figures and placement.figure_id not in index.chapters:

@@ -3,6 +3,7 @@ the long description and, for charts, the same points as a table."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -17,6 +18,14 @@ from primer.render import environment, ui_strings
 
 # Captions do not take a term's first-mention link from the paragraph the figure illustrates.
 FIGURE_CLASS = "primer-figure no-crosslink"
+
+
+STYLESHEET = Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css"
+
+
+def figure_stylesheet() -> str:
+    """Returns the figures' CSS (pages inline it; exports that assemble their own <head> add it)."""
+    return STYLESHEET.read_text(encoding="utf-8")
 
 
 def figure_html(content: Content, figure: Figure, lang: str, number: str = "") -> str:
