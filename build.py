@@ -156,10 +156,10 @@ def parser() -> argparse.ArgumentParser:
     status_cmd.add_argument("--mark", nargs="+", metavar="ID", help="record that these items' English is up to date")
     status_cmd.add_argument("--mark-all", action="store_true", help="record every English text as up to date")
     status_cmd.add_argument("--strict", action="store_true", help="exit 1 if any translation is behind")
-    new_cmd = commands.add_parser("new", help="write a starting file for a term, event or source")
+    new_cmd = commands.add_parser("new", help="write a starting file for a term, event, source or figure")
     new_cmd.add_argument("kind", choices=sorted(FOLDERS))
     new_cmd.add_argument("id")
-    new_cmd.add_argument("--source", help="source id the new term or event cites")
+    new_cmd.add_argument("--source", help="source id the new term, event or figure cites")
     commands.add_parser("clean", help="remove site/, dist/ and the build caches")
     return main_parser
 

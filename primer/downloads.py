@@ -19,8 +19,9 @@ DOWNLOAD_GROUPS = (
     ("pdf", "download_pdf", ("large-model-primer-zh.pdf", "large-model-primer-en.pdf")),
     ("single", "download_single", ("large-model-primer-zh.html", "large-model-primer-en.html")),
     ("data", "download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
-                               "data/glossary.schema.json", "data/timeline.schema.json",
-                               "data/taxonomy.schema.json")),
+                               "data/charts.json", "data/charts.csv", "data/glossary.schema.json",
+                               "data/timeline.schema.json", "data/taxonomy.schema.json",
+                               "data/charts.schema.json")),
     ("llms", "download_llms", ("llms/zh/llms.txt", "llms/zh/llms-full.txt", "llms/en/llms.txt",
                                "llms/en/llms-full.txt")),
 )

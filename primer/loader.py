@@ -12,7 +12,7 @@ from typing import Any, Protocol, TypeVar
 from primer.cache import FileMemo, cached, digest
 from primer.fields import LANGS, FieldReader, as_mapping
 from primer.issues import Issue, relpath
-from primer.model import Content, Document, Era, Localized, Origin, Source, TaxonomyAxis, Term, TimelineEvent
+from primer.model import Content, Document, Era, Figure, Localized, Origin, Source, TaxonomyAxis, Term, TimelineEvent
 from primer.schemas import keys
 from primer.yamlsource import load_yaml, read_text
 
@@ -62,7 +62,14 @@ class ContentLoader:
                                 key=lambda event: (event.date, event.id))),
             axes=self.load_axes(),
             **self.load_names(),
+            figures=self.load_figures(),
         )
+
+    def load_figures(self) -> dict[str, Figure]:
+        """Loads `content/figures/<id>.yml`; a content tree without figures has no such folder."""
+        if not (self.content_dir / "figures").is_dir():
+            return {}
+        return self.load_folder("figures", Figure.from_yaml)
 
     def load_folder(self, name: str, build: Callable[[FieldReader], T]) -> dict[str, T]:
         """Loads `content/<name>/<id>.yml` files, one object each, checking file name = id."""

@@ -14,10 +14,10 @@ HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}$")
 TOKEN = re.compile(
     r"(?P<code>`+)(?:.*?)(?P=code)"
     r"|\[@(?P<cites>[^\]\s;]+(?:\s*;\s*@[^\]\s;]+)*)\]"
-    r"|\]\((?P<scheme>section|term|event|page):(?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)"
+    r"|\]\((?P<scheme>section|term|event|page|figure):(?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)"
     r"|\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
 )
-LINK_SCHEMES = ("section", "term", "event", "page")
+LINK_SCHEMES = ("section", "term", "event", "page", "figure")
 # Where a TOKEN can start. Jumping between these and matching TOKEN there finds the same tokens
 # as TOKEN.finditer, twice as fast on long lines (the alternation is tried at every character).
 TOKEN_START = re.compile(r"`|\[@|\]\(")

@@ -23,6 +23,8 @@ def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[
     classification = [uri for uri in available if uri.startswith("classification/")]
     if classification:
         nav.append({t["classification"]: [{theme_text(available[uri]): uri} for uri in classification]})
+    if PAGE_URIS["figures"] in available:
+        nav.append({t["figures"]: PAGE_URIS["figures"]})
     if PAGE_URIS["downloads"] in available:
         nav.append({t["downloads"]: PAGE_URIS["downloads"]})
     about = [{t[name.replace("-", "_")]: PAGE_URIS[name]} for name in ("about", "contributing", "translation-status")

@@ -10,6 +10,7 @@ import yaml
 from markupsafe import escape
 
 from primer.downloads import downloads_markdown
+from primer.figures.placement import GALLERY_URI, figure_index, fill_references
 from primer.glossary_page import glossary_markdown
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
@@ -74,11 +75,16 @@ def document_body(content: Content, document: Document, lang: str, uri: str) -> 
         number = numbers.get(source_id)
         return f'<sup class="citation">[[{number}]](#ref-{source_id})</sup>' if number else ""
 
+    figures = figure_index(content)
+
     def link(scheme: str, target: str, anchor: str) -> str:
+        if scheme == "figure":
+            return relative(uri, figures.page(target), f"fig-{target}")
         page, default_anchor = target_uri(scheme, target)
         return relative(uri, page, anchor or default_anchor)
 
-    return rewrite_body(document.body(lang), cite=cite, link=link), references
+    body = fill_references(document.body(lang), figures, lang)
+    return rewrite_body(body, cite=cite, link=link), references
 
 
 def document_page(content: Content, document: Document, lang: str, uri: str, template: str,
@@ -128,10 +134,28 @@ def generated_views(content: Content, lang: str, router: Router, site_url: str) 
         view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
                   classification_markdown(content, lang, router), "content/taxonomy.yml"),
     ]
+    if content.figures:
+        pages.append(figures_page(content, lang))
     for axis in content.axes:
         pages.append(view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
                                axis_markdown(content, axis, lang, router), "content/taxonomy.yml"))
     return pages
+
+
+def figures_page(content: Content, lang: str) -> GeneratedPage:
+    """Lists every figure (placed ones numbered, with a link to where the text shows them)."""
+    t = ui_strings()[lang]
+    index = figure_index(content)
+    order = sorted(content.figures, key=lambda fid: (fid not in index.chapters, _chapter_key(index, fid), fid))
+    entries = [(fid, relative(GALLERY_URI, index.page(fid), f"fig-{fid}") if fid in index.chapters else "")
+               for fid in order]
+    body = render("figures.md.j2", t=t, entries=entries)
+    return view_page(GALLERY_URI, t["figures"], t["figures_blurb"], body, "content/figures/")
+
+
+def _chapter_key(index: Any, figure_id: str) -> tuple[int, str, int]:
+    chapter, number = index.chapters.get(figure_id, ("", 0))
+    return (int(chapter) if chapter.isdigit() else 1000, chapter, number)
 
 
 def project_pages(content: Content, lang: str, root: Path, repository: str) -> list[GeneratedPage]:

@@ -11,6 +11,7 @@ PAGE_URIS = {
     "glossary": "glossary.md",
     "timeline": "timeline.md",
     "classification": "classification/index.md",
+    "figures": "figures.md",
     "downloads": "downloads.md",
     "contributing": "contributing.md",
     "translation-status": "translation-status.md",
@@ -42,6 +43,8 @@ def target_uri(scheme: str, target: str) -> tuple[str, str]:
         return PAGE_URIS["glossary"], target
     if scheme == "event":
         return PAGE_URIS["timeline"], target
+    if scheme == "figure":  # the figures page shows every figure; section pages link in context
+        return PAGE_URIS["figures"], f"fig-{target}"
     return PAGE_URIS[target], ""
 
 

@@ -18,6 +18,8 @@ ALLOWED_TAGS = {
     "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s", "section", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr",
     "ul", "article", "header", "button",
+    # Figures: inline SVG drawn by primer/figures (shapes and text only: no scripts, links or styles).
+    "svg", "title", "desc", "g", "rect", "ellipse", "circle", "path", "text", "tspan",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-hidden", "aria-labelledby",
@@ -30,6 +32,13 @@ ALLOWED_ATTRIBUTES = {
     "time": {"datetime"},
     "details": {"open"},
     "ol": {"start"},
+    "svg": {"viewBox", "viewbox"},
+    "rect": {"x", "y", "width", "height", "rx"},
+    "ellipse": {"cx", "cy", "rx", "ry"},
+    "circle": {"cx", "cy", "r"},
+    "path": {"d"},
+    "text": {"x", "y", "text-anchor"},
+    "tspan": {"dy"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 REMOVED_WITH_CONTENT = {"script", "style"}

@@ -1,4 +1,4 @@
-"""`build.py new term|event|source <id>`: writes a valid starting file with both languages."""
+"""`build.py new term|event|source|figure <id>`: writes a valid starting file with both languages."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from primer.fields import ID_PATTERN
 from primer.render import render
 
-FOLDERS = {"term": "glossary", "event": "timeline", "source": "sources"}
+FOLDERS = {"term": "glossary", "event": "timeline", "source": "sources", "figure": "figures"}
 
 
 class ScaffoldError(Exception):
@@ -20,7 +20,7 @@ def scaffold(root: Path, kind: str, item_id: str, source: str | None = None,
     """Writes `content/<folder>/<id>.yml` from its template and returns the path.
 
     Arguments:
-        source: the source id a term or event cites (required for those kinds).
+        source: the source id a term, event or figure cites (required for those kinds).
     """
     if not ID_PATTERN.match(item_id):
         raise ScaffoldError(f"'{item_id}' is not a valid id: use a-z, 0-9 and single '-'")
@@ -34,5 +34,6 @@ def scaffold(root: Path, kind: str, item_id: str, source: str | None = None,
             raise ScaffoldError(f"no source '{source}': create it first with `build.py new source {source}`")
     day = today or datetime.date.today()
     text = render(f"scaffold/{kind}.yml.j2", id=item_id, source=source or "", date=day.isoformat(), year=day.year)
+    path.parent.mkdir(parents=True, exist_ok=True)  # the first figure creates content/figures/
     path.write_text(text, encoding="utf-8")
     return path

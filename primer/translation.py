@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from primer.model import Content, Document, Term, TimelineEvent
+from primer.model import Content, Document, Figure, Term, TimelineEvent
 
 Status = Literal["current", "stale", "missing", "unrecorded"]
 STATUS_ORDER: tuple[Status, ...] = ("missing", "stale", "unrecorded", "current")
+Kind = Literal["section", "page", "term", "event", "figure"]
+Translatable = Document | Term | TimelineEvent | Figure
 FIELD = re.compile(r"^translated_from:.*$", re.M)
 
 
@@ -27,7 +29,7 @@ def text_hash(*parts: str) -> str:
 class TranslationState:
     """Whether the English version of one item follows its current Chinese source."""
 
-    kind: Literal["section", "page", "term", "event"]
+    kind: Kind
     id: str
     title: str
     path: str
@@ -35,8 +37,11 @@ class TranslationState:
     zh_hash: str
 
 
-def chinese_hash(item: Document | Term | TimelineEvent) -> str:
+def chinese_hash(item: Translatable) -> str:
     """Returns the hash of everything Chinese that the English of `item` translates."""
+    if isinstance(item, Figure):  # its texts and every word drawn in it
+        words = item.text("zh")
+        return text_hash(words.caption, words.alt, words.description, "\x1e".join(item.labels("zh")))
     if isinstance(item, Document):
         return text_hash(item.title.zh, item.description.zh, item.body("zh"))
     if isinstance(item, Term):
@@ -45,8 +50,11 @@ def chinese_hash(item: Document | Term | TimelineEvent) -> str:
     return text_hash(item.title.zh, item.summary.zh)
 
 
-def english_missing(item: Document | Term | TimelineEvent) -> bool:
+def english_missing(item: Translatable) -> bool:
     """Tells whether the English text is absent."""
+    if isinstance(item, Figure):
+        words = item.text("en")
+        return not (words.caption and words.alt and words.description and all(item.labels("en")))
     if isinstance(item, Document):
         return not (item.title.en and item.body("en").strip())
     if isinstance(item, Term):
@@ -54,8 +62,7 @@ def english_missing(item: Document | Term | TimelineEvent) -> bool:
     return not (item.title.en and item.summary.en)
 
 
-def state_of(kind: Literal["section", "page", "term", "event"], item: Document | Term | TimelineEvent,
-             title: str) -> TranslationState:
+def state_of(kind: Kind, item: Translatable, title: str) -> TranslationState:
     """Returns the translation state of one item."""
     current = chinese_hash(item)
     if english_missing(item):
@@ -73,6 +80,7 @@ def translation_states(content: Content) -> list[TranslationState]:
     states += [state_of("page", p, p.title.zh) for p in content.pages.values()]
     states += [state_of("term", t, t.text("zh").term) for t in content.terms.values()]
     states += [state_of("event", e, e.title.zh) for e in content.events]
+    states += [state_of("figure", f, f.text("zh").caption) for f in content.figures.values()]
     return states
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Container, Iterable, Iterator
 
 from primer.fields import ID_PATTERN, LANGS
+from primer.figures.checks import check_figures
 from primer.issues import Issue
 from primer.markdown_refs import BodyRefs, scan_body
 from primer.model import Content, Document, Origin, Term
@@ -26,6 +27,7 @@ def validate(content: Content) -> Iterator[Issue]:
     yield from check_eras(content)
     yield from check_taxonomy(content)
     yield from check_known_names(content)
+    yield from check_figures(content)
 
 
 def unknown(ids: Iterable[str], known: Container[str], origin: Origin, key: str, what: str) -> Iterator[Issue]:
@@ -87,7 +89,7 @@ class LinkTargets:
         self.sections = {section.id: section for section in content.sections}
         self.known: dict[str, Container[str]] = {
             "section": self.sections, "term": content.terms,
-            "event": {event.id for event in content.events}, "page": PAGE_URIS,
+            "event": {event.id for event in content.events}, "page": PAGE_URIS, "figure": content.figures,
         }
         self._heading_ids: dict[str, set[str]] = {}
 
@@ -102,7 +104,8 @@ class LinkTargets:
         """Returns why a link cannot be resolved, or '' when it can."""
         if not scheme:
             if not SAFE_URL.match(target):
-                return (f"link '{target}' is not allowed; use https:// URLs or section:, term:, event:, page: links")
+                return (f"link '{target}' is not allowed; use https:// URLs "
+                        "or section:, term:, event:, page:, figure: links")
             if target.startswith("#") and target[1:] not in own_ids and target != "#references":
                 return f"link '{target}' points at no heading of this page"
             return ""

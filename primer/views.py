@@ -60,7 +60,7 @@ def timeline_markdown(content: Content, lang: str, router: Router) -> str:
     return render(
         "timeline.md.j2", lang=lang, t=ui_strings()[lang], groups=era_groups(content), tags=used_tags,
         terms=content.terms, sources=content.sources, count=len(content.events),
-        glossary=router.href(uri, PAGE_URIS["glossary"]),
+        glossary=router.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
     )
 
 
@@ -84,7 +84,7 @@ def classification_markdown(content: Content, lang: str, router: Router) -> str:
     """Renders the classification overview: the axes and the matrix."""
     uri = PAGE_URIS["classification"]
     return render("classification.md.j2", lang=lang, t=ui_strings()[lang], axes=content.axes,
-                  matrix=matrix(content), glossary=router.href(uri, PAGE_URIS["glossary"]),
+                  matrix=matrix(content), glossary=router.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
                   axis_links={axis.id: router.href(uri, axis_uri(axis.id)) for axis in content.axes})
 
 

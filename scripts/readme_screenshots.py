@@ -1,12 +1,13 @@
 """Regenerates the README screenshots from the built site (run after `make site`).
 
-Usage: .venv/bin/python scripts/readme_screenshots.py
+Usage: .venv/bin/python scripts/readme_screenshots.py [NAME.png …]   (no names: all of them)
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -18,6 +19,8 @@ SHOTS = {
     "home-en.png": "en/",
     "section-zh.png": "zh/sections/generalization/",
     "section-en.png": "en/sections/definition/",
+    "figure-zh.png": "zh/timeline/",
+    "figure-en.png": "en/figures/#fig-parameters-over-time",
 }
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
@@ -30,8 +33,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main() -> None:
-    """Serves site/ on a free local port and saves one screenshot per page."""
+def main(names: list[str]) -> None:
+    """Serves site/ on a free local port and saves one screenshot per page (only `names` if given)."""
     handler = functools.partial(QuietHandler, directory=str(ROOT / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -41,6 +44,8 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             for name, path in SHOTS.items():
+                if names and name not in names:
+                    continue
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(ROOT / "assets" / "readme" / name))
@@ -50,4 +55,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -56,14 +56,14 @@ def test_fix_round_trips(mini: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert body.read_text(encoding="utf-8") == fixed
 
 
-@pytest.mark.parametrize("kind", ["source", "term", "event"])
+@pytest.mark.parametrize("kind", ["source", "term", "event", "figure"])
 def test_scaffolds_pass_check_and_their_schema(mini: Path, kind: str) -> None:
     """A new file is valid content (its TODOs are warnings) and matches its JSON Schema."""
     path = scaffold(mini, kind, f"new-{kind}", source="brown-2020-gpt3", today=datetime.date(2026, 11, 28))
     assert build.main(["--root", str(mini), "check"]) == 0
     assert build.main(["--root", str(mini), "check", "--strict"]) == 1  # TODOs remain
     data = load_yaml(path, str(path)).data
-    jsonschema.validate(data, schema({"term": "term", "event": "event", "source": "source"}[kind]))
+    jsonschema.validate(data, schema(kind))
     assert "zh" in data and "en" in data if kind != "source" else data["url"].startswith("https://")
 
 
@@ -105,7 +105,8 @@ def test_every_content_file_matches_its_schema() -> None:
     """The JSON Schemas (used by editors) accept all real content."""
     pairs = [("source", "content/sources/*.yml"), ("term", "content/glossary/*.yml"),
              ("event", "content/timeline/*.yml"), ("document", "content/*/*/meta.yml"),
-             ("eras", "content/eras.yml"), ("taxonomy", "content/taxonomy.yml"), ("names", "content/names.yml")]
+             ("eras", "content/eras.yml"), ("taxonomy", "content/taxonomy.yml"), ("names", "content/names.yml"),
+             ("figure", "content/figures/*.yml")]
     for kind, pattern in pairs:
         for path in sorted(ROOT.glob(pattern)):
             jsonschema.validate(load_yaml(path, str(path)).data, schema(kind))

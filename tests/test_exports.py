@@ -28,7 +28,8 @@ def test_dist_holds_every_export(real_dist: Path) -> None:
     names = {p.relative_to(real_dist).as_posix() for p in real_dist.rglob("*") if p.is_file()}
     expected = {"large-model-primer-offline.zip", "manifest.json", "data/glossary.json", "data/glossary.csv",
                 "data/timeline.json", "data/taxonomy.json", "data/glossary.schema.json",
-                "data/timeline.schema.json", "data/taxonomy.schema.json"}
+                "data/timeline.schema.json", "data/taxonomy.schema.json", "data/charts.json", "data/charts.csv",
+                "data/charts.schema.json"}
     for lang in LANGS:
         expected |= {f"large-model-primer-{lang}.html", f"large-model-primer-{lang}.pdf",
                      f"large-model-primer-{lang}.epub", f"llms/{lang}/llms.txt", f"llms/{lang}/llms-full.txt"}
@@ -91,7 +92,7 @@ def test_single_file_html_is_self_contained_with_working_anchors(real_dist: Path
 
 def test_data_files_validate_and_csv_round_trips(real_dist: Path) -> None:
     """Each JSON file validates against its published schema; the CSV carries the same terms."""
-    for name in ("glossary", "timeline", "taxonomy"):
+    for name in ("glossary", "timeline", "taxonomy", "charts"):
         data = json.loads((real_dist / f"data/{name}.json").read_text(encoding="utf-8"))
         schema = json.loads((real_dist / f"data/{name}.schema.json").read_text(encoding="utf-8"))
         jsonschema.validate(data, schema)

@@ -197,12 +197,17 @@ class HeadCollector(HTMLParser):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_only_materials_stylesheets_block_rendering(real_site: Path, lang: str, name: str) -> None:
-    """The <head> links Material's two stylesheets; ours is inlined, whole, instead of a third request."""
+    """The <head> links Material's two stylesheets; ours is inlined, whole, instead of a third request
+    (and the figures' stylesheet too, on pages that show a figure)."""
     collector = HeadCollector()
-    collector.feed((real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
+    html = (real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8")
+    collector.feed(html)
     assert [sheet.split(".")[0] for sheet in collector.stylesheets] == ["main", "palette"]
-    ours = (ROOT / "overrides" / "assets" / "stylesheets" / "primer.css").read_text(encoding="utf-8")
-    assert [style.strip() for style in collector.styles if "primer-" in style] == [ours.strip()]
+    sheets = ROOT / "overrides" / "assets" / "stylesheets"
+    ours = [(sheets / "primer.css").read_text(encoding="utf-8").strip()]
+    if 'class="primer-figure' in html:
+        ours.append((sheets / "figures.css").read_text(encoding="utf-8").strip())
+    assert [style.strip() for style in collector.styles if "primer-" in style] == ours
 
 
 @pytest.mark.slow

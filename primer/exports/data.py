@@ -8,10 +8,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from primer.figures.data import chart_csv, chart_data
 from primer.model import Content, Source, Term
 from primer.render import plain_text
 
-DATA_FILES = ("glossary.json", "glossary.csv", "timeline.json", "taxonomy.json")
+DATA_FILES = ("glossary.json", "glossary.csv", "timeline.json", "taxonomy.json", "charts.json", "charts.csv")
 CSV_COLUMNS = ("id", "kind", "abbr", "year", "organization", "term_zh", "term_en", "aliases_zh", "aliases_en",
                "definition_zh", "definition_en", "related", "classes", "source_urls")
 
@@ -88,7 +89,7 @@ def write_data(content: Content, folder: Path) -> list[Path]:
     """Writes the data files (and their schemas) into `folder`; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     documents = {"glossary.json": glossary_data(content), "timeline.json": timeline_data(content),
-                 "taxonomy.json": taxonomy_data(content)}
+                 "taxonomy.json": taxonomy_data(content), "charts.json": chart_data(content)}
     written = []
     for name, data in documents.items():
         path = folder / name
@@ -96,6 +97,8 @@ def write_data(content: Content, folder: Path) -> list[Path]:
         written.append(path)
     (folder / "glossary.csv").write_text(glossary_csv(content), encoding="utf-8")
     written.append(folder / "glossary.csv")
+    (folder / "charts.csv").write_text(chart_csv(content), encoding="utf-8")  # the data charts' points
+    written.append(folder / "charts.csv")
     schemas = Path(__file__).resolve().parent.parent.parent / "schemas" / "export"
     for schema in sorted(schemas.glob("*.schema.json")):
         target = folder / schema.name

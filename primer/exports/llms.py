@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from primer.figures.placement import figures_as_text
 from primer.markdown_refs import HEADING, HEADING_ID, prose_lines, rewrite_body
 from primer.model import Content
 from primer.render import render, ui_strings
@@ -36,7 +37,7 @@ def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
         page, default_anchor = target_uri(scheme, target)
         return absolute(base, page, anchor or default_anchor)
 
-    text = demote_headings(rewrite_body(body, cite=cite, link=link))
+    text = demote_headings(rewrite_body(figures_as_text(body, content, lang), cite=cite, link=link))
     references = "\n".join(f"[{n}] {content.sources[s].title}: {content.sources[s].url}" for s, n in numbers.items()
                            if s in content.sources)
     return text.strip() + ("\n\n" + references if references else "")

@@ -7,6 +7,7 @@ from typing import Literal
 
 from primer.fields import LANGS
 from primer.model.common import SOURCE_KINDS, Document, Localized, Origin, Source
+from primer.model.figure import Figure
 from primer.model.glossary import TERM_KINDS, Term, TermText
 from primer.model.history import EVENT_TAGS, Era, TimelineEvent
 from primer.model.taxonomy import TaxonomyAxis, TaxonomyClass
@@ -28,6 +29,7 @@ class Content:
     # Proper names per language (content/names.yml) that contain a term but are not it.
     names: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     names_origin: Origin | None = None
+    figures: dict[str, Figure] = field(default_factory=dict, hash=False)
 
     def section(self, section_id: str) -> Document | None:
         """Returns the section with `section_id`, if any."""
@@ -46,6 +48,21 @@ class Content:
 
 
 __all__ = [
-    "EVENT_TAGS", "LANGS", "SOURCE_KINDS", "TERM_KINDS", "Content", "Document", "Era", "Lang", "Localized",
-    "Origin", "Source", "TaxonomyAxis", "TaxonomyClass", "Term", "TermText", "TimelineEvent",
+    "EVENT_TAGS",
+    "LANGS",
+    "SOURCE_KINDS",
+    "TERM_KINDS",
+    "Content",
+    "Document",
+    "Era",
+    "Figure",
+    "Lang",
+    "Localized",
+    "Origin",
+    "Source",
+    "TaxonomyAxis",
+    "TaxonomyClass",
+    "Term",
+    "TermText",
+    "TimelineEvent",
 ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from primer.fields import LANGS, FieldReader
 from primer.model.common import Origin
+from primer.model.facts import ModelFacts, read_facts
 from primer.schemas import keys, vocabulary
 
 TERM_KINDS = vocabulary("term", "kind")
@@ -49,6 +50,7 @@ class Term:
     classes: dict[str, tuple[str, ...]] = field(hash=False)
     origin: Origin
     translated_from: str = ""
+    facts: ModelFacts | None = None  # models: release month, parameters, training compute
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Term:
@@ -66,7 +68,7 @@ class Term:
             year=reader.integer("year", required=False, low=1800, high=2100), texts=texts,
             related=reader.ids("related"), sources=reader.ids("sources", required=True, min_items=1),
             organization=reader.text("organization", required=False, max_length=120),
-            classes=_read_classes(reader), origin=Origin.of(reader),
+            classes=_read_classes(reader), origin=Origin.of(reader), facts=read_facts(reader),
             translated_from=reader.text("translated_from", required=False, max_length=12),
         )
 
@@ -80,8 +82,6 @@ class Term:
         if self.abbr and self.abbr not in names:
             names.append(self.abbr)
         return tuple(name for name in names if name)
-
-
 
 
 def _read_classes(reader: FieldReader) -> dict[str, tuple[str, ...]]:

@@ -1,0 +1,177 @@
+"""Data charts of glossary facts: one measure over the models' release dates, on a log scale.
+
+Every point comes from a model's `facts:` with its source; models whose maker never disclosed the
+number sit in a strip of their own above the plot, never at a guessed height."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from primer.figures.diagram import TextLine, fmt
+from primer.figures.layout import FONT_SIZES, text_width
+from primer.model import Content, Term
+from primer.model.facts import Fact
+
+WIDTH, HEIGHT = 640, 420
+LEFT, RIGHT, TOP, BOTTOM = 70.0, 624.0, 96.0, 370.0
+STRIP_Y = 52.0
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPoint:
+    """One model's value of the measure, with the term and the fact behind it."""
+
+    term: Term
+    fact: Fact
+    released: str
+    year: float
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """An axis tick: position and label lines (a label may carry a superscript exponent)."""
+
+    position: float
+    text: str
+    exponent: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedPoint:
+    """A point drawn: its centre, marker kind and its label."""
+
+    x: float
+    y: float
+    marker: str
+    label: TextLine
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLayout:
+    """Everything the SVG template draws for one chart in one language."""
+
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    points: tuple[PlacedPoint, ...]
+    geometry: dict[str, str]
+    undisclosed: str  # the names in the strip, in date order
+
+
+def chart_points(content: Content, measure: str) -> list[ChartPoint]:
+    """Returns the models that state (or declare undisclosed) the measure, by release date."""
+    points = [ChartPoint(term, term.facts.measures[measure], term.facts.released, term.facts.year)
+              for term in content.terms.values()
+              if term.facts is not None and measure in term.facts.measures]
+    return sorted(points, key=lambda p: (p.released, p.term.id))
+
+
+def year_ticks(first: float, last: float) -> tuple[int, list[int]]:
+    """Returns (start year, tick years) covering [first, last] with at most eight ticks."""
+    start, end = math.floor(first), math.ceil(last)
+    step = next(s for s in (1, 2, 5, 10, 20) if (end - start) / s <= 8)
+    start -= start % step
+    end += -end % step
+    return step, list(range(start, end + 1, step))
+
+
+def decade_label(exponent: int, measure: str, lang: str) -> Tick:
+    """Returns a y tick at 10^exponent: counts in words for parameters, powers for FLOP."""
+    if measure == "parameters":
+        return Tick(0.0, count_words(10.0 ** exponent, lang))
+    return Tick(0.0, "10", str(exponent))
+
+
+def count_words(value: float, lang: str) -> str:
+    """Formats a count the way readers say it: 1750 亿 / 175 B."""
+    units = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e12, " T"), (1e9, " B"),
+                                                                          (1e6, " M"), (1e3, " K"))
+    for size, unit in units:
+        if value >= size:
+            number = value / size
+            shown = f"{number:.3g}" if number < 1000 else f"{number:.0f}" if lang == "zh" else f"{number:,.0f}"
+            return f"{shown} {unit}".replace("  ", " ") if lang == "zh" else f"{shown}{unit}"
+    return f"{value:.3g}"
+
+
+def scientific(value: float) -> str:
+    """Formats a FLOP count as 3.14 × 10²³."""
+    exponent = math.floor(math.log10(value))
+    mantissa = value / 10 ** exponent
+    superscript = str(exponent).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa:.3g} × 10{superscript}"
+
+
+def format_value(fact: Fact, measure: str, lang: str) -> str:
+    """Returns a point's value for the table (never a number for an undisclosed one)."""
+    if fact.value is None:
+        return "未公开" if lang == "zh" else "not disclosed"
+    text = count_words(fact.value, lang) if measure == "parameters" else scientific(fact.value) + " FLOP"
+    if fact.sparse:
+        text += "（稀疏，全部专家）" if lang == "zh" else " (sparse, all experts)"
+    return text
+
+
+def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, float, float, float]]) -> bool:
+    """Tells whether a label box overlaps one already placed."""
+    left, top, right, bottom = box
+    return any(left < r and other_left < right and top < b and t < bottom for other_left, t, r, b in placed)
+
+
+def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, float, float]],
+                top_limit: float) -> tuple[TextLine, str]:
+    """Puts a point's label beside it where it overlaps no other label and stays in the plot."""
+    width, height = text_width(text, "small"), FONT_SIZES["small"]
+    candidates = [(x + 8, y + 4, "start"), (x - 8, y + 4, "end"), (x + 6, y - 9, "start"), (x + 6, y + 17, "start"),
+                  (x - 6, y - 9, "end"), (x - 6, y + 17, "end"), (x + 6, y - 22, "start"), (x + 6, y + 30, "start")]
+    fallback = candidates[0]
+    for cx, cy, anchor in candidates:
+        left = cx if anchor == "start" else cx - width
+        box = (left, cy - height, left + width, cy + 3)
+        if left >= 2 and left + width <= WIDTH - 2 and cy - height >= top_limit and not overlaps(box, placed):
+            placed.append(box)
+            return TextLine(cx, cy, text), anchor
+    cx, cy, anchor = fallback if x + 8 + width <= WIDTH else candidates[1]
+    return TextLine(cx, cy, text), anchor
+
+
+def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayout:
+    """Scales the points (log y, time x), places labels and ticks."""
+    known = [p for p in points if p.fact.value is not None]
+    years = [p.year for p in points] or [2020.0]
+    _, tick_years = year_ticks(min(years), max(years))
+
+    def x_of(year: float) -> float:
+        return LEFT + (year - tick_years[0]) / (tick_years[-1] - tick_years[0] or 1) * (RIGHT - LEFT)
+
+    logs = [math.log10(p.fact.value) for p in known if p.fact.value] or [0.0, 1.0]
+    low, high = math.floor(min(logs)), math.ceil(max(logs))
+    high = high if high > low else low + 1
+    step = 1 if high - low <= 8 else 2
+
+    def y_of(log: float) -> float:
+        return BOTTOM - (log - low) / (high - low) * (BOTTOM - TOP)
+
+    y_ticks = tuple(Tick(y_of(e), *_tick_text(e, measure, lang)) for e in range(low, high + 1, step))
+    x_ticks = tuple(Tick(x_of(year), str(year)) for year in tick_years)
+    # Markers first: no label may cover another point.
+    placed = [(x_of(p.year) - 6, y_of(math.log10(p.fact.value)) - 6, x_of(p.year) + 6,
+               y_of(math.log10(p.fact.value)) + 6) for p in known if p.fact.value]
+    drawn = [PlacedPoint(x_of(p.year), STRIP_Y, "undisclosed", TextLine(0, 0, ""), "start")
+             for p in points if p.fact.value is None]
+    for point in known:
+        assert point.fact.value is not None
+        x, y = x_of(point.year), y_of(math.log10(point.fact.value))
+        label, anchor = place_label(x, y, point.term.text(lang).term, placed, TOP - 8)
+        drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
+    separator = "、" if lang == "zh" else ", "
+    undisclosed = separator.join(p.term.text(lang).term for p in points if p.fact.value is None)
+    geometry = {"left": fmt(LEFT), "right": fmt(RIGHT), "top": fmt(TOP), "bottom": fmt(BOTTOM),
+                "strip": fmt(STRIP_Y), "strip_top": fmt(STRIP_Y - 40)}
+    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, undisclosed)
+
+
+def _tick_text(exponent: int, measure: str, lang: str) -> tuple[str, str]:
+    tick = decade_label(exponent, measure, lang)
+    return tick.text, tick.exponent

@@ -1,0 +1,96 @@
+"""Python-Markdown extension: a `[[figure:<id>]]` line becomes the figure, in the page's language.
+
+Any renderer that uses the site's `markdown_extensions` (MkDocs for both languages, an e-book
+export) gets the same figures. Configured with `lang` (zh or en) and optionally `root` (the
+project folder whose content/ holds the figures)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+
+from primer.figures.placement import PLACEMENT, FigureIndex, figure_index
+from primer.figures.render import FIGURE_CLASS, figure_body
+from primer.loader import content_version, load_content_cached
+from primer.model import Content
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+
+
+class FigureLibrary:
+    """The figures of one content tree, rendered at most once per figure and language."""
+
+    def __init__(self, content: Content, index: FigureIndex) -> None:
+        self.content = content
+        self.index = index
+        self.rendered: dict[tuple[str, str], str] = {}
+
+    def html(self, figure_id: str, lang: str) -> str:
+        """Returns the figure's HTML; an unknown id stops the build (the check names the file)."""
+        if figure_id not in self.content.figures:
+            raise ValueError(f"unknown figure '{figure_id}' in [[figure:{figure_id}]]; run build.py check")
+        key = (figure_id, lang)
+        if key not in self.rendered:
+            self.rendered[key] = figure_body(self.content, self.content.figures[figure_id], lang,
+                                             self.index.label(figure_id, lang))
+        return self.rendered[key]
+
+
+@lru_cache(maxsize=2)
+def _library(root: Path, version: str) -> FigureLibrary:
+    content, _issues = load_content_cached(root, version)  # problems are the check's to report
+    return FigureLibrary(content, figure_index(content))
+
+
+def figure_library(root: Path) -> FigureLibrary:
+    """Returns the library of `root`'s content as it is now (reloaded when a file changed)."""
+    return _library(root, content_version(root))
+
+
+class FigureBlockProcessor(BlockProcessor):  # type: ignore[misc]  # Python-Markdown ships no types
+    """Replaces a block that is exactly one placement line with the figure's HTML."""
+
+    def __init__(self, parser: BlockParser, lang: str, root: Path) -> None:
+        super().__init__(parser)
+        self.lang = lang
+        self.root = root
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return "\n" not in block.strip() and PLACEMENT.match(block.strip()) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        match = PLACEMENT.match(blocks.pop(0).strip())
+        assert match is not None
+        figure_id = match.group(2)
+        html = figure_library(self.root).html(figure_id, self.lang)
+        # The <figure> is an element of the tree (so MkDocs sees its id as a link anchor); its
+        # drawing and caption are stashed raw HTML that Markdown leaves as it is.
+        element = etree.SubElement(parent, "figure", {"class": FIGURE_CLASS, "id": f"fig-{figure_id}"})
+        element.text = self.parser.md.htmlStash.store(html)
+        return True
+
+
+class FigureExtension(Extension):  # type: ignore[misc]
+    """Registers the placement syntax."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"lang": ["zh", "language of the labels and captions (zh or en)"],
+                       "root": ["", "project folder holding content/ (default: this package's project)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        root = Path(self.getConfig("root")) if self.getConfig("root") else PROJECT
+        md.parser.blockprocessors.register(FigureBlockProcessor(md.parser, self.getConfig("lang"), root),
+                                           "primer_figure", 75)
+
+
+def makeExtension(**kwargs: Any) -> FigureExtension:
+    """Returns the extension (Python-Markdown looks this name up)."""
+    return FigureExtension(**kwargs)

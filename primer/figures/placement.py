@@ -1,0 +1,121 @@
+"""Where figures are placed and how they are numbered.
+
+A figure is placed by a line of its own, `[[figure:<id>]]`, in a section body (or in the template of
+the timeline or classification page) and referenced from any text by `[](figure:<id>)`, which
+shows its number. Figures are numbered per section in placement order: 图 3-2 / Figure 3.2."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from primer.markdown_refs import prose_lines
+from primer.model import Content
+from primer.render import TEMPLATES, ui_strings
+from primer.routes import PAGE_URIS, section_uri
+
+PLACEMENT = re.compile(r"^(\s*)\[\[figure:([^\]]*)\]\]\s*$")
+PLACEMENT_LINE = re.compile(r"^([ \t]*)\[\[figure:([^\]\n]*)\]\][ \t]*$", re.M)
+EMPTY_REFERENCE = re.compile(r"(?<![!\]])\[\]\(figure:([a-z0-9-]+)\)")
+# Generated pages that place figures from their template, with the letter that numbers them.
+VIEW_TEMPLATES = (("T", "timeline.md.j2", PAGE_URIS["timeline"]),
+                  ("C", "classification.md.j2", PAGE_URIS["classification"]))
+GALLERY_URI = PAGE_URIS["figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """One `[[figure:<id>]]` line: the id as written and where it is."""
+
+    figure_id: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class FigureIndex:
+    """Every placed figure's chapter, number within it and page (unplaced figures live only in
+    the figures page)."""
+
+    chapters: dict[str, tuple[str, int]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def label(self, figure_id: str, lang: str) -> str:
+        """Returns 图 3-2 / Figure 3.2, or '' for a figure no page places."""
+        if figure_id not in self.chapters:
+            return ""
+        chapter, number = self.chapters[figure_id]
+        return ui_strings()[lang]["figure_number"].format(chapter=chapter, n=number)
+
+    def page(self, figure_id: str) -> str:
+        """Returns the source URI of the page showing the figure in its context."""
+        return self.pages.get(figure_id, GALLERY_URI)
+
+
+def placements(text: str) -> list[Placement]:
+    """Returns the placement lines of a Markdown text (outside fenced code)."""
+    found = []
+    for number, line in prose_lines(text):
+        match = PLACEMENT.match(line)
+        if match:
+            found.append(Placement(match.group(2), number, len(match.group(1)) + 10))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class ViewPlacements:
+    """The figures a generated page's template places: its chapter letter, template, page."""
+
+    letter: str
+    template: str
+    uri: str
+    found: list[Placement]
+
+
+def view_placements(templates: Path = TEMPLATES) -> list[ViewPlacements]:
+    """Returns the placements of each generated page that places figures."""
+    return [ViewPlacements(letter, name, uri, placements((templates / name).read_text(encoding="utf-8")))
+            for letter, name, uri in VIEW_TEMPLATES]
+
+
+def figure_index(content: Content, templates: Path = TEMPLATES) -> FigureIndex:
+    """Numbers the figures each section (its zh body) and generated page places, in order."""
+    index = FigureIndex()
+    pages = [(str(section.order), section_uri(section.id), placements(section.body("zh")))
+             for section in content.sections]
+    views = [(view.letter, view.uri, view.found) for view in view_placements(templates)]
+    for chapter, uri, found in [*pages, *views]:
+        number = 0
+        for placement in found:
+            if placement.figure_id in content.figures and placement.figure_id not in index.chapters:
+                number += 1
+                index.chapters[placement.figure_id] = (chapter, number)
+                index.pages[placement.figure_id] = uri
+    return index
+
+
+def figures_as_text(text: str, content: Content, lang: str) -> str:
+    """Replaces placement lines by the figure's number, caption and description as a quote, and
+    fills empty references: for plain-text outputs (llms-full.txt) that cannot show the drawing."""
+    index = figure_index(content)
+
+    def describe(match: re.Match[str]) -> str:
+        figure = content.figures.get(match.group(2))
+        if figure is None:
+            return match.group(0)
+        words = figure.text(lang)
+        label = index.label(figure.id, lang) or ui_strings()[lang]["figure"]
+        colon, space = ("：", "") if lang == "zh" else (": ", " ")
+        return f"{match.group(1)}> {label}{colon}{words.caption}{space}{words.description}"
+
+    return fill_references(PLACEMENT_LINE.sub(describe, text), index, lang)
+
+
+def fill_references(text: str, index: FigureIndex, lang: str) -> str:
+    """Gives each empty `[](figure:<id>)` reference the figure's number as its text."""
+    def number(match: re.Match[str]) -> str:
+        label = index.label(match.group(1), lang) or ui_strings()[lang]["figure"]
+        return f"[{label}](figure:{match.group(1)})"
+
+    return EMPTY_REFERENCE.sub(number, text)
