@@ -3,8 +3,9 @@
 The set comes from OpenCC's own character dictionaries in the wheel, so it matches the converter:
 a character is Simplified-only when OpenCC's Simplified → Traditional dictionary (STCharacters)
 converts it and never to itself (发 → 發 髮: a leak; 后 → 後 后 and 里 → 裏 里 哩 stay valid, as in
-皇后 and 公里), and it is not a Traditional character either: not a Traditional form of any entry
-and not a key of the Traditional → Simplified dictionary (TSCharacters)."""
+皇后 and 公里), and it is not a Traditional character either: not a Traditional form of any entry,
+not a key of the Traditional → Simplified dictionary (TSCharacters), and not one of Taiwan's
+standard forms (TWVariants: OpenCC converts 群 to 羣, which Taiwan writes 群)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def simplified_only() -> frozenset[str]:
     to_traditional = dictionary_entries("STCharacters")
     traditional = {form for forms in to_traditional.values() for form in forms}
     traditional |= set(dictionary_entries("TSCharacters"))
+    traditional |= {form for forms in dictionary_entries("TWVariants").values() for form in forms}
     return frozenset(key for key, forms in to_traditional.items() if key not in forms and key not in traditional)
 
 
