@@ -5,8 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 # Debian packages: Chromium prints the PDFs and drives the browser tests, Noto CJK renders Chinese,
-# poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# poppler-utils (pdftotext, pdffonts) lets the tests read the PDFs, unicode-data (Unihan) gives the
+# stroke counts that order the Traditional glossary.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils unicode-data
 
 .PHONY: site test check serve clean lint system-deps
 
