@@ -66,15 +66,12 @@ def _entry(key: str, value: object, line: int) -> PhraseOverride | Issue:
     if not isinstance(target, str) or not PHRASE.match(target) or not isinstance(note, str):
         return Issue(path=TABLE, line=line, message=f"'{key}': give its Traditional form as text, "
                      "e.g. 参数量: 參數量 or 参数量: {to: 參數量, note: …}")
-    if leaks := [leak.character for leak in find_leaks(target)]:
-        return Issue(path=TABLE, line=line, message=f"'{key}': its form '{target}' has Simplified-only "
-                     f"characters: {''.join(leaks)}")
     return PhraseOverride(simplified=key, traditional=target, note=note, line=line)
 
 
 def check_phrase_table(root: Path, texts: Iterable[str] | None = None) -> Iterator[Issue]:
-    """Yields the table's problems: malformed entries, phrases no text contains, entries that
-    change nothing (`texts`: the Simplified texts; default: all of the project's)."""
+    """Yields the table's problems: malformed entries, Simplified characters in a Traditional form,
+    phrases no text contains, entries that change nothing (`texts`: the Simplified texts; default: all of the project's)."""
     entries, issues = load_phrase_table(root)
     yield from issues
     corpus = list(texts) if texts is not None else [text for _, text in simplified_texts(root)]
@@ -82,7 +79,10 @@ def check_phrase_table(root: Path, texts: Iterable[str] | None = None) -> Iterat
     full = HantConverter(table)
     for entry in entries:
         found = [text for text in corpus if entry.simplified in text]
-        if not found:
+        if leaks := "".join(leak.character for leak in find_leaks(entry.traditional)):
+            yield Issue(path=TABLE, line=entry.line, message=f"'{entry.simplified}': its form "
+                        f"'{entry.traditional}' has Simplified-only characters: {leaks}")
+        elif not found:
             yield Issue(path=TABLE, line=entry.line, severity="warning",
                         message=f"'{entry.simplified}' occurs in no Simplified text any more; remove the entry")
         elif _changes_nothing(entry, table, full, found):
