@@ -71,7 +71,10 @@ def _entry(key: str, value: object, line: int) -> PhraseOverride | Issue:
 
 def check_phrase_table(root: Path, texts: Iterable[str] | None = None) -> Iterator[Issue]:
     """Yields the table's problems: malformed entries, Simplified characters in a Traditional form,
-    phrases no text contains, entries that change nothing (`texts`: the Simplified texts; default: all of the project's)."""
+    phrases no text contains, entries that change nothing.
+
+    Arguments:
+        texts: the Simplified texts to look in (default: all of the project's)."""
     entries, issues = load_phrase_table(root)
     yield from issues
     corpus = list(texts) if texts is not None else [text for _, text in simplified_texts(root)]
