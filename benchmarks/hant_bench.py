@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 COLD = """
@@ -62,12 +63,12 @@ def segmentation() -> dict[str, dict[str, float]]:
 
     from primer.hant.phrases import hant_converter, load_phrase_table
     from primer.hant.search import HAN_RUN, ProjectedCutter, agreement, projection_words, segment_source
-    from primer.hant.sources import simplified_texts, zh_strings
+    from primer.hant.sources import simplified_texts
     from primer.yamlsource import safe_load
 
     convert = hant_converter(ROOT).convert
     names = sorted({name for path in (ROOT / "content/glossary").glob("*.yml")
-                    for name in _names(safe_load(path.read_text(encoding="utf-8")), zh_strings)})
+                    for name in _names(safe_load(path.read_text(encoding="utf-8")))})
     simplified_cut = jieba.Tokenizer()
     for name in names:
         simplified_cut.add_word(name, 100000)
@@ -93,7 +94,8 @@ def segmentation() -> dict[str, dict[str, float]]:
     return results
 
 
-def _names(data: dict, zh_strings) -> list[str]:  # type: ignore[no-untyped-def, type-arg]
+def _names(data: dict[str, Any]) -> list[str]:
+    """Returns a glossary file's Chinese term and aliases without spaces, as the jieba dictionary has them."""
     zh = data.get("zh") or {}
     return [name for name in [zh.get("term"), *(zh.get("aliases") or [])] if isinstance(name, str) and " " not in name]
 
