@@ -61,7 +61,7 @@ def segmentation() -> dict[str, dict[str, float]]:
     """Compares direct and projected segmentation of Traditional runs with the source's."""
     import jieba
 
-    from primer.hant.phrases import hant_converter, load_phrase_table
+    from primer.hant.phrases import hant_converter
     from primer.hant.search import HAN_RUN, ProjectedCutter, agreement, projection_words, segment_source
     from primer.hant.sources import simplified_texts
     from primer.yamlsource import safe_load
@@ -76,16 +76,18 @@ def segmentation() -> dict[str, dict[str, float]]:
     direct_cut = jieba.Tokenizer()  # today's set-up plus the Traditional glossary: the best direct case
     for name in names + hant_names:
         direct_cut.add_word(name, 100000)
-    projected_cut = jieba.Tokenizer()
-    table_forms = [entry.traditional for entry in load_phrase_table(ROOT)[0]]
-    for name in names + projection_words(hant_names + table_forms):
-        projected_cut.add_word(name, 100000)
-    projected = ProjectedCutter(lambda text: projected_cut.cut(text, HMM=True))
     runs = [run for _, text in simplified_texts(ROOT) for run in HAN_RUN.findall(text)]
     reference = [segment_source(run, simplified_cut.cut, convert) for run in runs]
     hant_runs = ["".join(words) for words in reference]
+    source_words = sorted({word for words in reference for word in words})
+    cutters = {"direct": direct_cut.cut}
+    for label, words in (("projected", hant_names), ("projected_with_source_words", hant_names + source_words)):
+        tokenizer = jieba.Tokenizer()
+        for name in names + projection_words(words):
+            tokenizer.add_word(name, 100000)
+        cutters[label] = ProjectedCutter(lambda text, tokenizer=tokenizer: tokenizer.cut(text)).cut
     results = {}
-    for label, cut in (("direct", direct_cut.cut), ("projected", projected.cut)):
+    for label, cut in cutters.items():
         candidate = [list(cut(run)) for run in hant_runs]
         score = agreement(zip(reference, candidate, strict=True))
         results[label] = {"boundary_precision": score.boundary_precision, "boundary_recall": score.boundary_recall,
