@@ -79,8 +79,9 @@ def hant_vocabulary(names: Iterable[str], convert: Convert) -> list[str]:
 
 def projection_words(traditional_words: Iterable[str]) -> list[str]:
     """Returns the words jieba must know to cut mapped Taiwan text: the given Traditional words
-    (glossary names, the phrase table's forms) and OpenCC's Taiwan phrases, mapped back to
-    Simplified characters (演算法 → 演算法, 資料集 → 资料集), without the ones that change length."""
+    (the glossary's names) and OpenCC's Taiwan phrases, mapped back to Simplified characters
+    (演算法 → 演算法, 資料集 → 资料集), without the ones that change length. Not the phrase table's
+    forms: some pin a context (詞元後) and are no words."""
     taiwan = (form for forms in dictionary_entries("TWPhrases").values() for form in forms)
     mapped = (map_to_simplified(word) for word in [*traditional_words, *taiwan] if HAN_RUN.fullmatch(word))
     return sorted({word for word in mapped if word and len(word) > 1})
