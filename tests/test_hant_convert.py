@@ -94,6 +94,12 @@ def test_markdown_converts_text_and_keeps_syntax(convert: HantConverter) -> None
     assert convert_markdown(MARKDOWN, convert.convert) == EXPECTED
 
 
+def test_bare_url_ends_where_chinese_text_begins(convert: HantConverter) -> None:
+    """A URL followed by full-width punctuation and Chinese text: only the URL is kept."""
+    source = "见 https://example.org/zh/数据/，访问日期：2026-11-28。"
+    assert convert_markdown(source, convert.convert) == "見 https://example.org/zh/数据/，訪問日期：2026-11-28。"
+
+
 def test_markdown_unclosed_fence_is_kept_to_the_end(convert: HantConverter) -> None:
     """An unclosed code fence protects everything after it, as Markdown renders it."""
     assert convert_markdown("数据\n```\n数据\n", convert.convert) == "資料\n```\n数据\n"

@@ -26,7 +26,7 @@ PROTECTED = re.compile(
     | \[@[^\]\n]*\]                                 # citation: [@brown-2020-gpt3]
     | \{[:#.][^}\n]*\}                              # attribute list: {#emergence}
     | <https?://[^>\s]*>                            # autolink
-    | https?://[^\s)\]>]+                           # bare URL
+    | https?://[^\s)\]>\u3000-\u303f\uff00-\uffef]+    # bare URL, ends at CJK punctuation (，。)
     """,
     re.VERBOSE | re.MULTILINE,
 )
