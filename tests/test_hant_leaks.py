@@ -6,6 +6,7 @@ import pytest
 
 from primer.hant.leaks import Leak, find_leaks, simplified_only
 from primer.hant.markdown import convert_markdown
+from primer.hant.pageleaks import page_leaks
 from primer.hant.phrases import hant_converter
 from primer.hant.sources import simplified_texts
 from tests.helpers import ROOT
@@ -36,3 +37,22 @@ def test_converted_content_has_no_leaks() -> None:
                  for path, text in simplified_texts(ROOT))
     leaks = [(path, leak.context) for path, text in converted for leak in find_leaks(text)]
     assert leaks == []
+
+
+PAGE = """<!doctype html><html lang="zh-Hant"><head><title>大模型的定義</title>
+<meta name="description" content="这是描述"></head><body>
+<nav><a href="../zh/" hreflang="zh-Hans" lang="zh-Hans"><span>简体中文</span></a></nav>
+<p title="參數">參數與资料<img alt="数据" src="a.png"><br>后来</p>
+<p lang="zh-TW">台灣的網路</p></body></html>"""
+
+
+def test_page_leaks_find_text_and_attributes_outside_other_languages() -> None:
+    """Text and attribute values are scanned; an element in another language (the switcher) is not."""
+    found = [(leak.where, leak.leak.character) for leak in page_leaks(PAGE)]
+    assert found == [("content", "这"), ("text", "资"), ("alt", "数"), ("text", "来")]
+
+
+def test_page_leak_names_page_and_phrase() -> None:
+    """A leak is described with the page, where it is and the phrase around it."""
+    leak = page_leaks("<p>參數與资料</p>")[0]
+    assert leak.describe("zh-Hant/index.html") == "zh-Hant/index.html: text '參數與资料' has 资"
