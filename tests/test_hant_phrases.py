@@ -10,7 +10,14 @@ import pytest
 
 from primer.hant.convert import opencc_convert
 from primer.hant.markdown import convert_markdown
-from primer.hant.phrases import TABLE, check_phrase_table, hant_body, hant_converter, load_phrase_table
+from primer.hant.phrases import (
+    TABLE,
+    check_phrase_table,
+    check_phrase_table_cached,
+    hant_body,
+    hant_converter,
+    load_phrase_table,
+)
 from primer.hant.sources import simplified_texts, with_hant
 from primer.yamlsource import safe_load
 from tests.helpers import ROOT
@@ -122,3 +129,16 @@ def test_simplified_texts_cover_every_kind_of_content() -> None:
     """Section bodies, titles, glossary, timeline, eras, taxonomy and interface words are all read."""
     paths = {path.split("/")[1] if path.startswith("content/") else path for path, _ in simplified_texts(ROOT)}
     assert paths == {"sections", "pages", "glossary", "timeline", "eras.yml", "taxonomy.yml", "templates/strings.yml"}
+
+
+def test_cached_check_follows_edits_of_table_and_texts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached check gives the check's issues, and new ones after a text changes."""
+    monkeypatch.setenv("PRIMER_CACHE_DIR", str(tmp_path / "cache"))
+    root = table(tmp_path / "project", "  质量: 品質\n")
+    body = root / "content/sections/01-definition/zh.md"
+    body.parent.mkdir(parents=True)
+    body.write_text("生成质量\n", encoding="utf-8")
+    assert check_phrase_table_cached(root) == list(check_phrase_table(root)) == []
+    body.write_text("生成效果\n", encoding="utf-8")
+    assert [issue.message for issue in check_phrase_table_cached(root)] == [
+        "'质量' occurs in no Simplified text any more; remove the entry"]

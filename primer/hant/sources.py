@@ -19,6 +19,11 @@ YAML_FILES = ("content/sections/*/meta.yml", "content/pages/*/meta.yml", "conten
 MARKDOWN_FILES = ("content/sections/*/zh.md", "content/pages/*/zh.md")
 
 
+def source_files(root: Path) -> list[Path]:
+    """Returns every file the Simplified texts are read from, in a fixed order."""
+    return [path for pattern in (*MARKDOWN_FILES, *YAML_FILES) for path in sorted(root.glob(pattern))]
+
+
 def simplified_texts(root: Path) -> Iterator[tuple[str, str]]:
     """Yields (path relative to `root`, text) for every Simplified text of the project, in a fixed order."""
     for pattern in MARKDOWN_FILES:
