@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import types
 from collections.abc import Iterator
+from pathlib import Path
 
 import jieba
 import pytest
@@ -12,6 +14,7 @@ from primer.hant.phrases import hant_converter
 from primer.hant.search import (
     HAN_RUN,
     ProjectedCutter,
+    ProjectedJieba,
     agreement,
     hant_vocabulary,
     index_text,
@@ -20,6 +23,7 @@ from primer.hant.search import (
     segment_source,
 )
 from primer.hant.sources import simplified_texts
+from primer.segmentation import SegmentationMemo
 from tests.helpers import ROOT
 
 
@@ -100,3 +104,18 @@ def test_projected_cut_keeps_taiwan_words_that_direct_jieba_splits() -> None:
     run = "在小資料集上微調"
     assert "資料集" not in list(jieba.Tokenizer().cut(run))
     assert "資料集" in list(ProjectedCutter(tokenizer.cut).cut(run))
+
+
+def test_projected_jieba_serves_the_segmentation_memo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In place of jieba in the search memo, Traditional runs (as bytes, as Material passes them)
+    are cut by projection; the memo names its cache after jieba's version and the language."""
+    monkeypatch.setenv("PRIMER_CACHE_DIR", str(tmp_path))
+    tokenizer = jieba.Tokenizer()  # not the global one: other tests keep jieba's own dictionary
+    for word in projection_words(["資料集"]):
+        tokenizer.add_word(word, 100000)
+    module = types.ModuleType("jieba")
+    module.__file__, module.cut = jieba.__file__, tokenizer.cut  # type: ignore[attr-defined]
+    module.__version__ = jieba.__version__  # type: ignore[attr-defined]
+    memo = SegmentationMemo(ProjectedJieba(module), "zh-Hant")
+    assert "資料集" in list(memo.cut("在小資料集上微調".encode()))
+    assert memo.path.name.startswith("primer-jieba-memo-")

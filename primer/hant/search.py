@@ -5,10 +5,11 @@ dictionary has no Traditional forms. Two ways keep the segmentation of the Simpl
 
 - `segment_source`: cut the Simplified source, then convert each word (merging words where
   converting them one by one would give other characters than converting the whole run).
-- `ProjectedCutter`: for a Traditional run alone, as Material's search plugin hands it over: map
-  it back to Simplified character by character (OpenCC `tw2s`, which keeps the length), cut that,
-  and cut the Traditional run at the same offsets. Taiwan's own words (演算法, 資料集) are given to
-  jieba in their character-mapped form (演算法, 资料集) so that they stay whole.
+- `ProjectedCutter` (and `ProjectedJieba`, a stand-in for the jieba module): for a Traditional
+  run alone, as Material's search plugin hands it over: map it back to Simplified character by
+  character (OpenCC `tw2s`, which keeps the length), cut that, and cut the Traditional run at the
+  same offsets. Taiwan's own words (演算法, 資料集) are given to jieba in their character-mapped
+  form (演算法, 资料集) so that they stay whole.
 
 The query side needs the same vocabulary: `hant_vocabulary` gives the Traditional forms of the
 glossary's names, for the index vocabulary shipped to the browser."""
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from primer.hant.convert import opencc_convert
 from primer.hant.leaks import dictionary_entries
@@ -70,6 +72,21 @@ class ProjectedCutter:
         for word in self.cut_simplified(simplified):
             yield traditional[start:start + len(word)]
             start += len(word)
+
+
+class ProjectedJieba:
+    """Stands in for the `jieba` module where Material's search plugin (or `SegmentationMemo`)
+    uses it in the zh-Hant build: `cut` projects, everything else is jieba's own."""
+
+    def __init__(self, jieba: Any) -> None:
+        self._jieba = jieba
+
+    def cut(self, sentence: str | bytes, *args: Any, **kwargs: Any) -> Iterator[str]:
+        text = sentence.decode("utf-8") if isinstance(sentence, bytes) else sentence
+        return ProjectedCutter(lambda simplified: self._jieba.cut(simplified, *args, **kwargs)).cut(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._jieba, name)
 
 
 def hant_vocabulary(names: Iterable[str], convert: Convert) -> list[str]:
