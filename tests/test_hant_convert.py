@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
+import opencc
 import pytest
 
-from primer.hant.convert import HantConverter, opencc_convert
+from primer.hant.convert import HantConverter, opencc_convert, opencc_converter
 from primer.hant.markdown import convert_markdown
 
 TABLE = {"参数量": "參數量", "参数": "參數", "词元后": "詞元後", "网络": "網路", "神经网络": "類神經網路",
@@ -20,7 +22,9 @@ def convert() -> HantConverter:
 
 
 def test_opencc_s2twp_uses_taiwan_phrases_offline() -> None:
-    """The wheel's own dictionaries give Taiwan's words (and the known mistake the table fixes)."""
+    """The wheel's own configuration and dictionaries give Taiwan's words (and the known mistake the
+    table fixes)."""
+    assert Path(opencc_converter().config).parent == Path(opencc.__file__).parent / "clib" / "share" / "opencc"
     assert opencc_convert("人工智能的算法需要数据和网络") == "人工智慧的演算法需要資料和網路"
     assert opencc_convert("参数量") == "引數量"
 
