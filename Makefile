@@ -6,8 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Debian packages: Chromium prints the PDFs and drives the browser tests, Noto CJK renders Chinese,
 # WenQuanYi Micro Hei (TrueType outlines) is the PDFs' Chinese font, poppler-utils (pdftotext,
-# pdffonts) lets the tests read the PDFs, and a Java runtime runs EPUBCheck in the tests.
-SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils default-jre-headless
+# pdffonts) lets the tests read the PDFs, a Java runtime runs EPUBCheck in the tests, and
+# unicode-data (Unihan) gives the stroke counts that order the Traditional glossary.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils default-jre-headless unicode-data
 
 .PHONY: site test check serve clean lint system-deps
 
