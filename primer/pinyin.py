@@ -38,6 +38,9 @@ READINGS = {
     "调优": "tiao you", "调参": "tiao can", "少样本": "shao yang ben", "处理": "chu li", "华为": "hua wei",
     "悟空": "wu kong", "系列": "xi lie", "适应": "shi ying", "参数量": "can shu liang", "精调": "jing tiao",
     "显卡": "xian ka", "规模": "gui mo", "轻量": "qing liang",
+    "长度": "chang du", "解码": "jie ma", "分布": "fen bu", "分词": "fen ci", "切分": "qie fen",
+    "传播": "chuan bo", "函数": "han shu", "权重": "quan zhong", "关系": "guan xi", "提前": "ti qian",
+    "正则": "zheng ze", "灾难": "zai nan", "知识": "zhi shi", "计算量": "ji suan liang", "模块": "mo kuai",
 }
 POLYPHONIC = frozenset("调行重长数觉强处乐朝差率便降量传藏几着还得地的了为相少当种中只发分和应空正教假省解供看难都卡"
                        "模参系识合提")

@@ -66,12 +66,16 @@ def test_language_menu_keeps_page_and_anchor(new_tab: Callable[..., Tab], start:
 
 # 微调 and fine-tuning alone now lead to their glossary entry first (tests/test_search_browser.py).
 @pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is")])
-def test_search_ranks_the_fine_tuning_section_first(new_tab: Callable[..., Tab], lang: str, query: str) -> None:
-    """Typing the query into Material's search box puts the generalization and fine-tuning section first."""
+def test_search_answers_a_question_about_fine_tuning_first(new_tab: Callable[..., Tab], lang: str, query: str) -> None:
+    """Typing the question puts a page that answers it first: the fine-tuning entry or its section."""
     tab = new_tab()
     page = tab.open(f"/{lang}/")
-    first = search(page, query).first
-    assert urlsplit(first.get_attribute("href") or "").path == f"/{lang}/sections/generalization/"
+    search(page, query)
+    # Material groups results by page: the first group's links are that page and its best entries.
+    group = [urlsplit(href) for href in hrefs(page.locator(".md-search-result__item").first.locator("a"))]
+    answers = {(f"/{lang}/glossary/", "fine-tuning"), (f"/{lang}/sections/generalization/", "fine-tuning"),
+               (f"/{lang}/sections/generalization/", "")}
+    assert any((link.path, link.fragment) in answers for link in group), group
     assert tab.problems == []
 
 
