@@ -173,7 +173,7 @@ def test_figures_in_pdf_single_file_and_offline_archive(real_dist: Path) -> None
     stylesheet; the archive's pages carry the SVG."""
     from primer.figures.render import figure_stylesheet
 
-    for lang, label in (("zh", "探索沉淀期"), ("en", "Exploration")):
+    for lang, label in (("zh", "探索沉淀期"), ("en", "revival")):
         single = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
         assert re.search(r'id="[a-z-]*--fig-timeline-eras"', single) and figure_stylesheet() in single
         pdf = real_dist / f"large-model-primer-{lang}.pdf"
