@@ -272,3 +272,11 @@ def test_llms_full_text_describes_figures_in_words(content: Content) -> None:
     caption = content.figures["timeline-eras"].text("zh").caption
     assert text == f"前文。\n\n> 图 T-1：{caption}{content.figures['timeline-eras'].text('zh').description}\n\n" \
         "见[图 T-1](figure:timeline-eras)。"
+
+
+def test_no_template_comment_reaches_a_page(real_site: Path) -> None:
+    """Template comments stay in the templates: no page shows `{#`/`{##` … `#}` text."""
+    for lang in ("zh", "en"):
+        for page in (real_site / lang).rglob("*.html"):
+            text = re.sub(r"<(pre|code)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
+            assert not re.search(r"\{##?[- ].*?#\}", text, re.S), page
