@@ -16,11 +16,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from primer.languages import WRITTEN
 from primer.loader import load_content
 from tests.helpers import FIXTURES, ROOT, collect, make_project, run_build
 
 pytestmark = pytest.mark.slow
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 
 
 def test_dist_holds_every_export(real_dist: Path) -> None:
