@@ -18,6 +18,7 @@ from primer.hant.leaks import find_leaks
 from primer.hant.pageleaks import page_leaks
 from primer.languages import LANGUAGES, language
 from tests.browser import Tab
+from tests.helpers import FIXTURES, make_project, run_build
 
 HANT = language("zh-Hant")
 STROKES = re.compile(r"^(\d+) 畫$")
@@ -121,3 +122,16 @@ def test_the_root_page_sends_each_browser_to_its_edition(new_tab: Callable[..., 
     page = tab.open("/", wait="load")
     page.wait_for_url(re.compile(rf"/{folder}/$"))
     assert tab.offsite == []
+
+
+def test_build_check_reports_a_bad_phrase_table_entry_at_its_line(tmp_path: Path) -> None:
+    """`build.py check` checks content/zh-hant/phrases.yml: a Traditional form with a Simplified
+    character is an error at `path:line`, and the check exits 1."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    table = project / "content" / "zh-hant" / "phrases.yml"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    table.write_text("phrases:\n  模型: 模型\n  大模型: 大模型们\n", encoding="utf-8")
+    result = run_build(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content/zh-hant/phrases.yml:3: '大模型': its form '大模型们' has Simplified-only characters: 们" in (
+        result.stdout + result.stderr)
