@@ -116,7 +116,7 @@ def write_root_files(staging: Path, *, hosted: bool = True, sitemaps: Sequence[s
 
 
 def hosted_url(root: Path, lang: str) -> str:
-    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
+    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH, _EN, _ZH_HANT override it)."""
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(root / language(lang).config))
