@@ -22,10 +22,11 @@ from primer.cache import cache_dir  # noqa: E402
 from primer.check import run_check  # noqa: E402
 from primer.exports.pipeline import export  # noqa: E402
 from primer.issues import errors_only, report  # noqa: E402
+from primer.languages import CODES, DEFAULT, language  # noqa: E402
 from primer.loader import load_content  # noqa: E402
 from primer.model import Content  # noqa: E402
 from primer.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
-from primer.sitebuild import LANG_CONFIGS, LanguageBuild, build_environment, build_site  # noqa: E402
+from primer.sitebuild import LanguageBuild, build_environment, build_site  # noqa: E402
 from primer.translation import STATUS_ORDER, mark_translated, translation_states  # noqa: E402
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
@@ -90,7 +91,7 @@ def export_all(root: Path) -> int:
 
 def serve(root: Path, lang: str, address: str) -> int:
     """Previews one language with live reload."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / LANG_CONFIGS[lang]), "-a", address]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / language(lang).config), "-a", address]
     return subprocess.call(command, cwd=root, env=build_environment(root))
 
 
@@ -142,10 +143,10 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build both languages into site/")
-    build_cmd.add_argument("--lang", choices=sorted(LANG_CONFIGS), help="build one language only")
+    build_cmd.add_argument("--lang", choices=CODES, help="build one language only")
     build_cmd.add_argument("--sequential", action="store_true", help="build languages one after another")
     serve_cmd = commands.add_parser("serve", help="preview one language with live reload")
-    serve_cmd.add_argument("--lang", choices=sorted(LANG_CONFIGS), default="zh")
+    serve_cmd.add_argument("--lang", choices=CODES, default=DEFAULT.code)
     serve_cmd.add_argument("--address", default="127.0.0.1:8000")
     commands.add_parser("export", help="write the offline archive, single-file HTML, PDF and data to dist/")
     check_cmd = commands.add_parser("check", help="validate content only, listing every problem")
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check(root, fix=args.fix, strict=args.strict, unused=args.unused_terms)
     if args.command == "build":
-        return build(root, [args.lang] if args.lang else list(LANG_CONFIGS), parallel=not args.sequential)
+        return build(root, [args.lang] if args.lang else list(CODES), parallel=not args.sequential)
     if args.command == "export":
         return export_all(root)
     if args.command == "serve":

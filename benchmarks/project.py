@@ -18,10 +18,12 @@ from typing import Any
 
 import yaml
 
+from primer.languages import LANGUAGES
+
 REPO = Path(__file__).resolve().parent.parent
 SKIPPED = {".git", ".venv", "site", "dist", "node_modules", "benchmarks", "tests", "test-artifacts", "content",
            ".pytest_cache", ".mypy_cache", ".ruff_cache", "__pycache__", "assets"}
-LANG_CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+LANG_CONFIGS = {language.code: language.config for language in LANGUAGES}
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,11 @@ if __package__ in (None, ""):
 
 from benchmarks.reader_budget import served
 from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
+from primer.languages import WRITTEN
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "benchmarks" / "search-queries.yml"
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the query set covers the written languages
 
 # Types one query the way Material listens for it (value, then keyup) and waits, with a
 # MutationObserver, until the result list shows items or the "no results" line; one animation

@@ -44,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # Our vendored copy; Material's offline plugin would otherwise add a CDN URL.
         config.extra["polyfills"] = [OFFLINE_SHIM]
     # Both languages: English pages show every term's Chinese name, searchable whole.
-    config.plugins["material/search"].config.jieba_dict_user = str(jieba_user_dictionary(state.content))
+    config.plugins["material/search"].config.jieba_dict_user = str(jieba_user_dictionary(state.content, lang))
     segmentation = install_memo(lang)
     config["primer_state"] = state  # shared with the other hooks of this build
     return config

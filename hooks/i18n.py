@@ -16,12 +16,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from primer.i18n import alternates, without_alternate_prefetch  # noqa: E402
+from primer.languages import LANGUAGES  # noqa: E402
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Gives the theme the site's languages as Material's `extra.alternate` (folder, name, tag): pages
+    without a page context (404) list them in the switcher."""
+    config.extra["alternate"] = [{"name": language.name, "lang": language.folder, "hreflang": language.tag}
+                                 for language in LANGUAGES]
+    return config
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context["primer_alternates"] = alternates(
         page_url=page.url, base_url=context.get("base_url", "."), current=config.extra["primer_lang"],
-        languages=config.extra["alternate"], site_url=config.site_url or "",
+        languages=LANGUAGES, site_url=config.site_url or "",
     )
     return context
 

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from primer.languages import LANGUAGES  # noqa: E402
 from primer.render import ui_strings  # noqa: E402
 from primer.social import sharing  # noqa: E402
 
@@ -25,7 +26,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         page_title="" if page.is_homepage else str(meta.get("title") or page.title or ""),
         description=str(meta.get("description") or config.site_description or ""),
         canonical_url=page.canonical_url or "", site_url=config.site_url or "", site_name=config.site_name,
-        current=lang, languages=config.extra["alternate"], repository=config.extra["repository"],
+        current=lang, languages=LANGUAGES, repository=config.extra["repository"],
         strings=ui_strings()[lang], is_article=page.url.startswith("sections/"),
     )
     return context

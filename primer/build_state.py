@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from primer.cache import cached, digest
+from primer.derived import derived_content
 from primer.issues import ContentError, errors_only
 from primer.loader import content_version, load_content_cached
 from primer.model import Content
@@ -58,9 +59,10 @@ class BuildState:
         for issue in issues:
             log.info(issue.format())
         inputs = pages_version(root, version, lang, directory_urls, site_url, repository)
+        shown = derived_content(root, content, lang, version)
         pages = cached(f"pages-{lang}", root, inputs,
-                       lambda: build_pages(content, lang, Router(directory_urls), site_url, root, repository))
-        return cls(root=root, lang=lang, content=content, pages=pages,
+                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content))
+        return cls(root=root, lang=lang, content=shown, pages=pages,
                    revision_dates=git_revision_dates(root), pages_inputs=inputs)
 
     def reuse(self, kind: str, compute: Callable[[], T]) -> T:

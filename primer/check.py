@@ -10,6 +10,9 @@ from functools import partial
 from pathlib import Path
 
 from primer.cache import FileMemo, cached
+from primer.fields import LANGS
+from primer.hant.phrases import TABLE as PHRASE_TABLE
+from primer.hant.phrases import check_phrase_table_cached
 from primer.issues import Issue, relpath
 from primer.loader import content_version, load_content, load_content_cached
 from primer.model import Content
@@ -101,7 +104,7 @@ def file_warnings(root: Path) -> list[Issue]:
 def unused_terms(content: Content) -> Iterator[Issue]:
     """Warns about glossary terms that no section, page or event mentions in either language."""
     mentioned: set[str] = set()
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         matcher = term_matcher(content, lang)
         texts = [doc.body(lang) for doc in (*content.sections, *content.pages.values())]
         texts += [event.summary.get(lang) for event in content.events]
@@ -122,6 +125,8 @@ def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tu
         version = content_version(root)
         content, issues = load_content_cached(root, version)
         issues = issues + cached("style", root, version, lambda: file_warnings(root))
+    if (root / PHRASE_TABLE).is_file():  # the 繁體中文 edition's reviewed phrases (primer/hant)
+        issues += check_phrase_table_cached(root)
     if list_unused:
         issues += list(unused_terms(content))
     return content, sorted(set(issues))

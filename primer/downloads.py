@@ -9,21 +9,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from primer.languages import CODES, LANGUAGES, language
 from primer.render import render, ui_strings
 from primer.routes import Router
 from primer.sitebuild import MANIFEST
 
+
+def export_name(lang: str, suffix: str) -> str:
+    """Returns the file name of one language's export (`large-model-primer-zh-hant.pdf`)."""
+    return f"large-model-primer-{language(lang).folder}.{suffix}"
+
+
+def per_language(*suffixes: str) -> tuple[str, ...]:
+    """Returns every language's export files of these kinds, in the registry's order."""
+    return tuple(export_name(lang, suffix) for lang in CODES for suffix in suffixes)
+
+
 DOWNLOAD_GROUPS = (
     ("offline", "download_offline", ("large-model-primer-offline.zip",)),
-    ("epub", "download_epub", ("large-model-primer-zh.epub", "large-model-primer-en.epub")),
-    ("pdf", "download_pdf", ("large-model-primer-zh.pdf", "large-model-primer-en.pdf")),
-    ("single", "download_single", ("large-model-primer-zh.html", "large-model-primer-en.html")),
+    ("epub", "download_epub", per_language("epub")),
+    ("pdf", "download_pdf", per_language("pdf")),
+    ("single", "download_single", per_language("html")),
     ("data", "download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
                                "data/charts.json", "data/charts.csv", "data/glossary.schema.json",
                                "data/timeline.schema.json", "data/taxonomy.schema.json",
                                "data/charts.schema.json")),
-    ("llms", "download_llms", ("llms/zh/llms.txt", "llms/zh/llms-full.txt", "llms/en/llms.txt",
-                               "llms/en/llms-full.txt")),
+    ("llms", "download_llms", tuple(f"llms/{lang.folder}/{name}" for lang in LANGUAGES
+                                    for name in ("llms.txt", "llms-full.txt"))),
 )
 
 

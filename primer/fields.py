@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from primer.issues import Issue
+from primer.languages import WRITTEN
 from primer.yamlsource import Mapping
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the languages content fields are written in (`zh:`, `en:`)
 MAX_TEXT = 4000
 # Control characters other than tab and newline have no place in text (U+0000 also separates
 # texts inside the cross-linker); YAML's double-quoted escapes could put them there.

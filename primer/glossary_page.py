@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from primer.cache import cache_dir, digest, write_atomically
+from primer.hant.collation import index_heading, stroke_sort_key
+from primer.languages import WRITTEN, language
 from primer.model import TERM_KINDS, Content, Term
 from primer.pinyin import READINGS, pinyin_function, with_reviewed_readings
 from primer.render import render, ui_strings
@@ -35,9 +37,21 @@ def _keys_for(texts: tuple[str, ...]) -> dict[str, str]:
 
 
 def term_keys(content: Content, lang: str) -> dict[str, str]:
-    """Returns the sort key of every term name: pinyin for Chinese, case-folded text for English."""
+    """Returns the sort key of every term name by the language's collation: pinyin (Simplified),
+    strokes then radical (Traditional, as Taiwan's indexes), or case-folded text (English)."""
     names = tuple(sorted(term.text(lang).term for term in content.terms.values()))
-    return _keys_for(names) if lang == "zh" else {name: name.casefold() for name in names}
+    collation = language(lang).collation
+    if collation == "pinyin":
+        return _keys_for(names)
+    if collation == "stroke":
+        return {name: stroke_key_text(name) for name in names}
+    return {name: name.casefold() for name in names}
+
+
+def stroke_key_text(name: str) -> str:
+    """Returns `stroke_sort_key` as a string that sorts the same: one fixed-width record per character."""
+    return "".join(f"{kind}{strokes:03d}{radical:03d}{rest:03d}{character}"
+                   for kind, strokes, radical, rest, character in stroke_sort_key(name))
 
 
 def initial(key: str) -> str:
@@ -70,8 +84,12 @@ def letter_index(content: Content, lang: str) -> list[tuple[str, list[Term]]]:
     """Returns (letter, terms) pairs for the index, letters in order and '#' last."""
     keys = term_keys(content, lang)
     letters: dict[str, list[Term]] = {}
+    stroke = language(lang).collation == "stroke"
     for term in sorted(content.terms.values(), key=lambda t: keys[t.text(lang).term]):
-        letters.setdefault(initial(keys[term.text(lang).term]), []).append(term)
+        name = term.text(lang).term
+        letters.setdefault(index_heading(name) if stroke else initial(keys[name]), []).append(term)
+    if stroke:
+        return list(letters.items())  # `N 畫` groups in the terms' order: Latin first, then by strokes
     return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
 
 
@@ -81,7 +99,7 @@ def glossary_markdown(content: Content, lang: str, axis_pages: dict[str, str]) -
     Arguments:
         axis_pages: axis id -> link from the glossary to that classification page ('' if none).
     """
-    other = "en" if lang == "zh" else "zh"
+    other = next(code for code in WRITTEN if code != language(lang).text_source)  # its names shown beside
     t = ui_strings()[lang]
     classes = {axis.id: {cls.id: cls.name.get(lang) for cls in axis.classes} for axis in content.axes}
     return render(

@@ -1,13 +1,14 @@
 """Language alternates of a page: every language publishes the same page paths side by side.
 
-The languages are the `extra.alternate` list of the MkDocs config, in order: the first is the
-default (hreflang `x-default`). An entry may name its BCP 47 tag (`hreflang: zh-Hans`); otherwise
-its folder name is the tag."""
+The languages are primer.languages.LANGUAGES, in order: the first is the default (hreflang
+`x-default`). Each is published under its URL folder and tagged with its BCP 47 tag."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+
+from primer.languages import Language
 
 # Material's bundle fetches `<href>/sitemap.xml` for every `link[rel=alternate]` to power its own
 # "stay on page" language switch. Ours is computed at build time, and those fetches would be a 404
@@ -28,23 +29,23 @@ class Alternate:
     current: bool
 
 
-def alternates(*, page_url: str, base_url: str, current: str, languages: list[dict[str, Any]],
+def alternates(*, page_url: str, base_url: str, current: str, languages: Sequence[Language],
                site_url: str) -> list[Alternate]:
     """Returns the page in every language, the default language first.
 
     Arguments:
         page_url: the page's URL relative to its language root (`sections/history/`).
         base_url: the relative path from the page to its language root (`../..`).
-        languages: the config's `extra.alternate` entries (`lang`, `name`, optional `hreflang`).
+        languages: the site's languages, the default first.
         site_url: the absolute URL of the current language root, if configured.
     """
     root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
     result = []
     for language in languages:
-        lang = language["lang"]
-        href = f"{base_url}/../{lang}/{page_url}"
-        result.append(Alternate(lang=lang, hreflang=language.get("hreflang") or lang, name=language["name"],
-                                href=href, url=f"{root}{lang}/{page_url}" if root else href, current=lang == current))
+        folder = language.folder
+        href = f"{base_url}/../{folder}/{page_url}"
+        result.append(Alternate(lang=language.code, hreflang=language.tag, name=language.name, href=href,
+                                url=f"{root}{folder}/{page_url}" if root else href, current=language.code == current))
     return result
 
 

@@ -12,6 +12,7 @@ from markupsafe import escape
 from primer.downloads import downloads_markdown
 from primer.figures.placement import GALLERY_URI, figure_index, fill_references
 from primer.glossary_page import glossary_markdown
+from primer.languages import language
 from primer.markdown_refs import rewrite_body
 from primer.model import Content, Document, Source
 from primer.reading_time import reading_minutes
@@ -21,7 +22,6 @@ from primer.translation import STATUS_ORDER, translation_states
 from primer.views import axis_markdown, classification_markdown, glossary_jsonld, timeline_jsonld, timeline_markdown
 
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-CONTRIBUTING = {"zh": "CONTRIBUTING.zh.md", "en": "CONTRIBUTING.md"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,20 +158,30 @@ def _chapter_key(index: Any, figure_id: str) -> tuple[int, str, int]:
     return (int(chapter) if chapter.isdigit() else 1000, chapter, number)
 
 
-def project_pages(content: Content, lang: str, root: Path, repository: str) -> list[GeneratedPage]:
-    """Returns the pages about the project: contributing guide and translation status."""
+def shown_text(root: Path, lang: str, text: str, *, code_too: bool = False) -> str:
+    """Returns Markdown written in `lang`'s source language as `lang` shows it (converted when
+    derived; `code_too` converts code blocks as well, for the guide whose code comments are prose)."""
+    from primer.derived import text_converter  # the converter loads OpenCC: only derived builds need it
+
+    return text if language(lang).written else text_converter(root, lang, code_too=code_too)(text)
+
+
+def project_pages(content: Content, lang: str, root: Path, repository: str,
+                  written: Content | None = None) -> list[GeneratedPage]:
+    """Returns the pages about the project: contributing guide and translation status (of the
+    `written` content: a derived language's texts are converted, not translated)."""
     t = ui_strings()[lang]
-    guide = CONTRIBUTING[lang]
+    guide = language(lang).contributing
     pages = []
     if (root / guide).is_file():
-        text = (root / guide).read_text(encoding="utf-8")
+        text = shown_text(root, lang, (root / guide).read_text(encoding="utf-8"), code_too=True)
         pages.append(GeneratedPage(uri=PAGE_URIS["contributing"], title=t["contributing"], edit_path=guide,
                                    markdown=front_matter(title=t["contributing"], description=t["contributing_blurb"])
                                    + text, source_paths=(guide,)))
-    states = sorted(translation_states(content), key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id))
-    body = render("translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
+    states = sorted(translation_states(written or content), key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id))
+    body = shown_text(root, lang, render("translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
                   counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
-                  repo=f"{repository.rstrip('/')}/blob/main/")
+                  repo=f"{repository.rstrip('/')}/blob/main/"))  # titles as written, shown converted
     pages.append(view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
                            body, "content/", search={"exclude": True}))
     return pages
@@ -188,8 +198,9 @@ def downloads_page(lang: str, root: Path, router: Router, site_url: str, reposit
 
 
 def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
-                repository: str = "") -> list[GeneratedPage]:
-    """Returns every generated page of `lang`, in navigation order."""
+                repository: str = "", written: Content | None = None) -> list[GeneratedPage]:
+    """Returns every generated page of `lang`, in navigation order (`content` as `lang` shows it;
+    `written`, when it differs, as contributors wrote it)."""
     pages = [
         document_page(content, section, lang, section_uri(section.id), "section.md.j2",
                       minutes=reading_minutes(section.body(lang)))
@@ -199,6 +210,6 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "",
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
         pages.append(downloads_page(lang, root, router, site_url, repository))
-        pages.extend(project_pages(content, lang, root, repository))
+        pages.extend(project_pages(content, lang, root, repository, written))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

@@ -13,6 +13,7 @@ import markdown
 from markupsafe import Markup
 
 from primer.cache import cache_dir
+from primer.languages import LANGUAGES
 from primer.sanitize import sanitize_html
 from primer.yamlsource import safe_load
 
@@ -53,7 +54,20 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
 def ui_strings(templates: Path = TEMPLATES) -> dict[str, dict[str, str]]:
     """Returns the interface words of generated pages per language."""
     data: dict[str, dict[str, str]] = safe_load((templates / "strings.yml").read_text(encoding="utf-8"))
+    for derived in LANGUAGES:
+        if derived.derived_from is not None and derived.derived_from in data:
+            data[derived.code] = derived_strings(templates.parent, derived.code, data[derived.derived_from],
+                                                 data.get(derived.code, {}))
     return data
+
+
+def derived_strings(root: Path, code: str, source: dict[str, str], written: dict[str, str]) -> dict[str, str]:
+    """Returns the interface words of derived language `code`: converted from its source
+    language's, except those written for it under its own key in strings.yml."""
+    from primer.derived import text_converter  # it imports the model, which renders nothing
+
+    convert = text_converter(root, code)
+    return {key: convert(value) for key, value in source.items()} | written
 
 
 def render(template: str, **context: Any) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
-KINDS = ("source", "document", "term", "event", "eras", "taxonomy", "names", "figure")
+KINDS = ("source", "document", "term", "event", "eras", "taxonomy", "names", "figure", "hant-phrases")
 
 
 @cache

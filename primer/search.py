@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from primer.fields import LANGS
 from primer.model import Content
 from primer.routes import PAGE_URIS, page_url
 
@@ -36,7 +37,7 @@ def glossary_names(content: Content, directory_urls: bool) -> dict[str, list[str
     names: dict[str, list[str]] = {}
     for term_id in sorted(content.terms):
         term = content.terms[term_id]
-        found = [name for lang in ("zh", "en") for name in term.names(lang)]
+        found = [name for lang in LANGS for name in term.names(lang)]
         names[f"{glossary}#{term_id}"] = list(dict.fromkeys(found))
     return names
 

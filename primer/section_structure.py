@@ -11,6 +11,7 @@ from primer.fields import LANGS
 from primer.issues import Issue
 from primer.markdown_refs import Heading, prose_lines, scan_body
 from primer.model import Content, Document
+from primer.render import ui_strings
 
 # The switch: the rule is an error while this is on. Turn it off only while sections are being
 # brought up to the structure (content merged after the rule), then on again.
@@ -20,8 +21,11 @@ CHECK_ID = "check-yourself"
 MIN_QUESTIONS, MAX_QUESTIONS = 3, 5
 TAKEAWAYS = re.compile(r"^!!!\+? takeaways\b")
 QUESTION = re.compile(r"^\?\?\?\+? question\b")
-TAKEAWAYS_HINT = {"zh": '!!! takeaways "本节要点"', "en": '!!! takeaways "Key takeaways"'}
-CHECK_HINT = {"zh": "## 自测 {#check-yourself}", "en": "## Check yourself {#check-yourself}"}
+
+
+def hint(lang: str, part: str) -> str:
+    """Returns the Markdown line that starts a section's `part` (takeaways, check) in `lang`."""
+    return ui_strings()[lang][f"{part}_hint"]
 
 
 def check_section_structure(content: Content) -> Iterator[Issue]:
@@ -41,13 +45,13 @@ def check_body_structure(section: Document, lang: str) -> Iterator[Issue]:
     first_number, first_line = lines[0] if lines else (1, "")
     if not TAKEAWAYS.match(first_line):
         yield Issue(path=path, line=first_number, column=1,
-                    message=f"a section starts with its takeaways box: put `{TAKEAWAYS_HINT[lang]}` and "
+                    message=f"a section starts with its takeaways box: put `{hint(lang, 'takeaways')}` and "
                     "3–5 indented '- ' bullets before everything else")
     headings = scan_body(body).headings
     part = next((h for h in headings if h.id == CHECK_ID), None)
     if part is None:
         yield Issue(path=path, line=lines[-1][0] if lines else 1, column=1,
-                    message=f"a section ends with a self-check: add `{CHECK_HINT[lang]}` and "
+                    message=f"a section ends with a self-check: add `{hint(lang, 'check')}` and "
                     f"{MIN_QUESTIONS}–{MAX_QUESTIONS} `??? question \"…\"` items at the end")
         return
     yield from check_self_check(path, part, headings, lines)

@@ -19,6 +19,9 @@ from types import ModuleType
 from typing import Any
 
 from primer.cache import cache_dir, digest, write_atomically
+from primer.fields import LANGS
+from primer.hant.search import ProjectedJieba, projection_words
+from primer.languages import language
 from primer.model import Content
 
 log = logging.getLogger("mkdocs.plugins.primer")
@@ -27,15 +30,18 @@ log = logging.getLogger("mkdocs.plugins.primer")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
 
 
-def jieba_user_dictionary(content: Content) -> Path:
+def jieba_user_dictionary(content: Content, lang: str = "") -> Path:
     """Writes every glossary name's Chinese part (term, aliases, model names; both languages' data)
     as a jieba user dictionary so Chinese search keeps them whole. Material hands jieba only Han
     runs, so `视觉 Transformer` contributes 视觉 and `书生（INTERN）` 书生.
 
     The file name is derived from its text, so parallel builds never write different texts to
-    one file."""
-    words = sorted({run for term in content.terms.values() for lang in ("zh", "en") for name in term.names(lang)
+    one file. A derived language's content holds Traditional names, and jieba cuts the Simplified
+    mapping of its text (ProjectedJieba): it gets the mapped names and Taiwan's words."""
+    words = sorted({run for term in content.terms.values() for written in LANGS for name in term.names(written)
                     for run in HAN_RUN.findall(name)})
+    if lang and not language(lang).written:
+        words = projection_words(words)
     text = "".join(f"{word} 100000 n\n" for word in words)
     path = cache_dir() / f"primer-jieba-{digest(text)}.txt"
     if not path.exists():
@@ -50,7 +56,7 @@ class SegmentationMemo:
     loads the main dictionary at once); both are recorded here and applied before the first
     real cut. Only plain `cut(text)` calls are memoized; anything else goes to jieba."""
 
-    def __init__(self, jieba: ModuleType, lang: str) -> None:
+    def __init__(self, jieba: ModuleType | ProjectedJieba, lang: str) -> None:
         self._jieba = jieba
         self._lang = lang
         self._dictionaries: list[tuple[str, str]] = []  # ("main" | "user", path), in call order
@@ -135,6 +141,7 @@ def install_memo(lang: str) -> SegmentationMemo | None:
         return None
     if getattr(search_plugin, "jieba", None) is None:
         return None
-    memo = SegmentationMemo(jieba, lang)
+    # Traditional runs are cut where jieba cuts their Simplified mapping (primer.hant.search).
+    memo = SegmentationMemo(jieba if language(lang).written else ProjectedJieba(jieba), lang)
     search_plugin.jieba = memo
     return memo

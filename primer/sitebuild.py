@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from primer.exports.data import write_data
+from primer.languages import CODES, DEFAULT, LANGUAGES, browser_routes, language
 from primer.model import Content
 from primer.render import render
 
-LANG_CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
-DEFAULT_LANG = "zh"
 MANIFEST = "manifest.json"
 
 
@@ -57,7 +56,8 @@ def last_commit_epoch(root: Path) -> str:
 
 def language_command(root: Path, lang: str, out: Path) -> list[str]:
     """Returns the strict MkDocs build of one language into `out`."""
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / LANG_CONFIGS[lang]), "-d", str(out)]
+    config = root / language(lang).config
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
 
 
 def build_languages(root: Path, langs: list[str], staging: Path, progress: Callable[[str], None],
@@ -75,7 +75,8 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
 
         def start(lang: str) -> subprocess.Popen[str]:
             # Output goes to files, not pipes: a chatty build can never block on a full pipe.
-            return subprocess.Popen(language_command(root, lang, staging / lang), cwd=root, env=env, text=True,
+            out = staging / language(lang).folder
+            return subprocess.Popen(language_command(root, lang, out), cwd=root, env=env, text=True,
                                     stdout=logs[lang], stderr=subprocess.STDOUT)
 
         running = {lang: start(lang) for lang in langs} if parallel else {}
@@ -104,20 +105,21 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
 def write_root_files(staging: Path, *, hosted: bool = True, sitemaps: Sequence[str] = ()) -> None:
     """Writes the language chooser, and for the hosted site robots.txt (naming each language's
     sitemap) and the top-level 404 page."""
-    (staging / "index.html").write_text(render("root-index.html.j2", default=DEFAULT_LANG), encoding="utf-8")
+    chooser = render("root-index.html.j2", default=DEFAULT, languages=LANGUAGES, routes=browser_routes())
+    (staging / "index.html").write_text(chooser, encoding="utf-8")
     if not hosted:
         return
     (staging / "robots.txt").write_text(render("robots.txt.j2", sitemaps=sitemaps), encoding="utf-8")
-    not_found = staging / DEFAULT_LANG / "404.html"
+    not_found = staging / DEFAULT.folder / "404.html"
     if not_found.exists():
         shutil.copyfile(not_found, staging / "404.html")
 
 
 def hosted_url(root: Path, lang: str) -> str:
-    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH/EN override it)."""
+    """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH, _EN, _ZH_HANT override it)."""
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
+    config = load_config(config_file=str(root / language(lang).config))
     return str(config.site_url or "")
 
 
@@ -172,10 +174,10 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None], ch
         failed = [result for result in results if not result.ok]
         if failed:
             return failed
-        for lang in LANG_CONFIGS:
-            if lang not in langs and (target / lang).is_dir():
-                shutil.copytree(target / lang, staging / lang)
-        write_root_files(staging, sitemaps=[f"{url}sitemap.xml" for lang in LANG_CONFIGS
+        for kept in LANGUAGES:
+            if kept.code not in langs and (target / kept.folder).is_dir():
+                shutil.copytree(target / kept.folder, staging / kept.folder)
+        write_root_files(staging, sitemaps=[f"{url}sitemap.xml" for lang in CODES
                                             if (url := hosted_url(root, lang))])
         publish(staging, target)
         return []

@@ -7,9 +7,11 @@ an ordinary GitHub URL whose query names the issue form and pre-fills its fields
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlencode, urljoin
+
+from primer.languages import Language
 
 SOCIAL_IMAGE = "assets/images/social.png"  # drawn by scripts/social_image.py, 1200×630
 SOCIAL_IMAGE_SIZE = (1200, 630)
@@ -32,9 +34,9 @@ class Sharing:
     report_label: str
 
 
-def locale_of(language: dict[str, Any]) -> str:
-    """Returns the Open Graph locale (`zh_CN`) of an `extra.alternate` entry."""
-    return str(language.get("locale") or language["lang"]).replace("-", "_")
+def locale_of(language: Language) -> str:
+    """Returns the Open Graph locale (`zh_CN`) of a site language."""
+    return language.locale
 
 
 def report_url(repository: str, page_url: str, title: str, prefix: str) -> str:
@@ -44,7 +46,7 @@ def report_url(repository: str, page_url: str, title: str, prefix: str) -> str:
 
 
 def sharing(*, page_title: str, description: str, canonical_url: str, site_url: str, site_name: str,
-            current: str, languages: list[dict[str, Any]], repository: str, strings: dict[str, str],
+            current: str, languages: Sequence[Language], repository: str, strings: dict[str, str],
             is_article: bool) -> Sharing:
     """Returns a page's sharing fields.
 
@@ -55,7 +57,7 @@ def sharing(*, page_title: str, description: str, canonical_url: str, site_url: 
     """
     title = html.unescape(page_title) or site_name
     url = canonical_url or site_url
-    own = next(language for language in languages if language["lang"] == current)
+    own = next(language for language in languages if language.code == current)
     return Sharing(
         title=title, description=html.unescape(description), url=url,
         image=urljoin(site_url, SOCIAL_IMAGE), image_alt=strings["social_image_alt"], locale=locale_of(own),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from primer.languages import language
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
 from primer.render import json_ld, plain_text, render, ui_strings
 from primer.routes import PAGE_URIS, Router, axis_uri
@@ -34,7 +35,7 @@ def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
         for position, event in enumerate(content.events, start=1)
     ]
     data = {"@context": "https://schema.org", "@type": "ItemList", "name": ui_strings()[lang]["timeline"],
-            "inLanguage": "zh-Hans" if lang == "zh" else "en", "itemListElement": items}
+            "inLanguage": language(lang).tag, "itemListElement": items}
     return str(json_ld(data))
 
 
@@ -48,7 +49,7 @@ def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
         for term in sorted(content.terms.values(), key=lambda t: t.id)
     ]
     data = {"@context": "https://schema.org", "@type": "DefinedTermSet", "@id": set_id,
-            "name": ui_strings()[lang]["glossary"], "inLanguage": "zh-Hans" if lang == "zh" else "en",
+            "name": ui_strings()[lang]["glossary"], "inLanguage": language(lang).tag,
             "hasDefinedTerm": terms}
     return str(json_ld(data))
 

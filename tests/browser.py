@@ -17,10 +17,11 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect, sync_playwright
 
 from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
+from primer.languages import WRITTEN
 from tests.helpers import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glossary/",
              "timeline": "timeline/", "classification": "classification/"}
 PHONE_WIDTH = 375

@@ -11,9 +11,12 @@ import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
+from primer.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parent.parent
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CODE = ("mkdocs.yml", "mkdocs.en.yml", "build.py", "primer", "hooks", "overrides", "docs", "templates", "schemas",
+CODE = (*(language.config for language in LANGUAGES), "build.py", "primer", "hooks", "overrides", "docs", "templates", "schemas",
         "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 DEVELOPER_CACHE = os.environ.get("PRIMER_CACHE_DIR")  # read before any fixture replaces it
 

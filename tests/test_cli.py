@@ -106,7 +106,7 @@ def test_every_content_file_matches_its_schema() -> None:
     pairs = [("source", "content/sources/*.yml"), ("term", "content/glossary/*.yml"),
              ("event", "content/timeline/*.yml"), ("document", "content/*/*/meta.yml"),
              ("eras", "content/eras.yml"), ("taxonomy", "content/taxonomy.yml"), ("names", "content/names.yml"),
-             ("figure", "content/figures/*.yml")]
+             ("figure", "content/figures/*.yml"), ("hant-phrases", "content/zh-hant/phrases.yml")]
     for kind, pattern in pairs:
         for path in sorted(ROOT.glob(pattern)):
             jsonschema.validate(load_yaml(path, str(path)).data, schema(kind))

@@ -14,11 +14,12 @@ import pytest
 from lxml import etree
 from playwright.sync_api import Route
 
+from primer.languages import WRITTEN
 from primer.model import Content
 from tests.browser import launch_chromium
 
 pytestmark = pytest.mark.slow
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"

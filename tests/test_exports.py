@@ -16,21 +16,23 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from primer.languages import CODES, LANGUAGES, WRITTEN
 from primer.loader import load_content
 from tests.helpers import FIXTURES, ROOT, collect, make_project, run_build
 
 pytestmark = pytest.mark.slow
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+FOLDERS = [lang.folder for lang in LANGUAGES]
 
 
 def test_dist_holds_every_export(real_dist: Path) -> None:
-    """The archive, both languages' HTML, PDF and EPUB, data with schemas, llms files and a manifest."""
+    """The archive, every edition's HTML, PDF and EPUB, data with schemas, llms files and a manifest."""
     names = {p.relative_to(real_dist).as_posix() for p in real_dist.rglob("*") if p.is_file()}
     expected = {"large-model-primer-offline.zip", "manifest.json", "data/glossary.json", "data/glossary.csv",
                 "data/timeline.json", "data/taxonomy.json", "data/glossary.schema.json",
                 "data/timeline.schema.json", "data/taxonomy.schema.json", "data/charts.json", "data/charts.csv",
                 "data/charts.schema.json"}
-    for lang in LANGS:
+    for lang in FOLDERS:
         expected |= {f"large-model-primer-{lang}.html", f"large-model-primer-{lang}.pdf",
                      f"large-model-primer-{lang}.epub", f"llms/{lang}/llms.txt", f"llms/{lang}/llms-full.txt"}
     assert names == expected
@@ -45,10 +47,10 @@ def test_manifest_lists_size_hash_language_and_length_of_every_file(real_dist: P
     for entry in manifest["files"]:
         data = (real_dist / entry["path"]).read_bytes()
         assert entry["bytes"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
-        own = [lang for lang in LANGS if f"-{lang}." in entry["path"] or f"/{lang}/" in entry["path"]]
-        assert entry["languages"] == (own or list(LANGS)), entry["path"]
+        own = [lang.code for lang in LANGUAGES if f"-{lang.folder}." in entry["path"] or f"/{lang.folder}/" in entry["path"]]
+        assert entry["languages"] == (own or list(CODES)), entry["path"]
     by_path = {entry["path"]: entry for entry in manifest["files"]}
-    for lang in LANGS:
+    for lang in FOLDERS:
         info = subprocess.run(["pdfinfo", str(real_dist / f"large-model-primer-{lang}.pdf")], capture_output=True,
                               text=True, check=True).stdout
         assert by_path[f"large-model-primer-{lang}.pdf"]["pages"] == int(re.search(r"Pages:\s+(\d+)", info).group(1))
@@ -134,11 +136,11 @@ def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Pat
         assert f'href="../../downloads/{entry["path"]}">{name}</a>' in page
         assert f'<code class="primer-sha256">{entry["sha256"]}</code>' in page
     epub = hashlib.sha256((real_dist / "large-model-primer-zh.epub").read_bytes()).hexdigest()
-    assert re.search(rf"{epub}</code></small></td><td>Chinese</td><td>EPUB</td><td>\d+\.\d KB</td>"
+    assert re.search(rf"{epub}</code></small></td><td>Simplified Chinese</td><td>EPUB</td><td>\d+\.\d KB</td>"
                      r"<td>\d+ chapters</td>", page)
     assert re.search(r"large-model-primer-en\.pdf.*?</td><td>English</td><td>PDF</td><td>[\d.]+ [KM]B</td>"
                      r"<td>\d+ pages</td>", page)
-    assert re.search(r"</td><td>Chinese · English</td><td>ZIP</td>", page)
+    assert re.search(r"</td><td>Simplified Chinese · English · Traditional Chinese</td><td>ZIP</td>", page)
     assert f"built from commit <code>{manifest['commit'][:12] or '—'}</code> ({manifest['date'][:10]})" in page
 
 

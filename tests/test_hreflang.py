@@ -1,5 +1,5 @@
 """Language alternates as served: one absolute, reciprocal hreflang link per language plus
-x-default on every page, read from `extra.alternate`; Material's sitemap prefetch for them is off."""
+x-default on every page, read from the language registry; Material's sitemap prefetch for them is off."""
 
 from __future__ import annotations
 
@@ -9,14 +9,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.config import load_config
 
 from primer.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, alternates, without_alternate_prefetch
+from primer.languages import LANGUAGES, Language
 from tests.browser import Tab
-from tests.helpers import ROOT
 
-THREE = [{"lang": "zh", "name": "简体中文", "hreflang": "zh-Hans"}, {"lang": "en", "name": "English"},
-         {"lang": "zh-hant", "name": "繁體中文", "hreflang": "zh-Hant"}]
+HANT = Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
+                config="mkdocs.zh-Hant.yml", search=("zh", "en"), collation="stroke", date_format="%Y年%-m月%-d日",
+                thousands="", pdf_fonts=(), contributing="CONTRIBUTING.zh.md", derived_from="zh")
+THREE = [language for language in LANGUAGES if language.code != HANT.code] + [HANT]
 
 
 class AlternateLinks(HTMLParser):
@@ -38,15 +39,8 @@ def alternate_links(page: Path) -> list[tuple[str, str]]:
     return parser.links
 
 
-def configured_languages() -> list[dict[str, str]]:
-    """The `extra.alternate` list of the Chinese config (the English one inherits it)."""
-    with (ROOT / "mkdocs.yml").open("rb") as file:
-        languages: list[dict[str, str]] = load_config(file, config_file_path=str(ROOT / "mkdocs.yml")).extra["alternate"]
-    return languages
-
-
 def test_a_third_language_gets_its_own_alternate_from_the_config() -> None:
-    """The list grows with `extra.alternate`: a zh-Hant entry gives a third link with its own tag."""
+    """The list grows with the registry: a zh-Hant entry gives a third link with its tag and folder."""
     found = alternates(page_url="glossary/", base_url="..", current="en", languages=THREE,
                        site_url="https://example.org/primer/en/")
     assert [(a.hreflang, a.url, a.href) for a in found] == [
@@ -71,12 +65,12 @@ def test_the_sitemap_prefetch_is_disabled_once_and_a_changed_bundle_is_refused()
 def test_every_page_has_one_absolute_reciprocal_alternate_per_language(real_site: Path) -> None:
     """Every page of every language names each language once and x-default (the first language),
     absolute, and the pages it names name it back."""
-    languages = configured_languages()
-    tags = [language.get("hreflang") or language["lang"] for language in languages]
+    languages = list(LANGUAGES)
+    tags = [language.tag for language in languages]
     url_to_file: dict[str, Path] = {}
     found: dict[Path, list[tuple[str, str]]] = {}
     for language in languages:
-        for page in sorted((real_site / language["lang"]).rglob("*.html")):
+        for page in sorted((real_site / language.folder).rglob("*.html")):
             if page.name == "404.html":
                 continue
             links = found[page] = alternate_links(page)

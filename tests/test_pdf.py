@@ -13,10 +13,11 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from primer.exports.pdf_fonts import collect_glyphs, font_file
+from primer.languages import WRITTEN
 from primer.model import Content
 
 pytestmark = pytest.mark.slow
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 
 
 def pdf_of(dist: Path, lang: str) -> Path:

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from benchmarks.search_quality import load_queries
+from primer.languages import WRITTEN
 from primer.model import Content
 from primer.search import add_search_data, glossary_names, index_json
 
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 
 
 def _index(site: Path, lang: str) -> dict[str, Any]:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from primer.languages import WRITTEN
 from tests.helpers import article
 
 pytestmark = pytest.mark.slow
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 
 
 def read(site: Path, path: str) -> str:

@@ -14,12 +14,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
+from primer.languages import CODES, LANGUAGES, language
 from primer.social import ISSUE_FORM, report_url
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
 
-LOCALES = {"zh": ("zh_CN", "en_US"), "en": ("en_US", "zh_CN")}
-REPORT_LABELS = {"zh": "发现错误？报告本页的问题", "en": "Spotted a mistake? Report an error on this page"}
+LOCALES = {"zh": "zh_CN", "en": "en_US", "zh-Hant": "zh_TW"}  # what crawlers expect, checked against the registry
+REPORT_LABELS = {"zh": "发现错误？报告本页的问题", "en": "Spotted a mistake? Report an error on this page",
+                 "zh-Hant": "發現錯誤？報告本頁的問題"}
 SITE = "https://large-model-primer.github.io/"
+FOLDERS = [lang.folder for lang in LANGUAGES]
 
 
 def meta_tags(html: str) -> dict[str, list[str]]:
@@ -31,7 +34,7 @@ def meta_tags(html: str) -> dict[str, list[str]]:
 
 
 def pages(site: Path, lang: str) -> list[Path]:
-    return [page for page in sorted((site / lang).rglob("*.html")) if page.name != "404.html"]
+    return [page for page in sorted((site / language(lang).folder).rglob("*.html")) if page.name != "404.html"]
 
 
 def site_file(site: Path, url: str) -> Path:
@@ -53,7 +56,7 @@ def test_the_report_link_opens_the_content_error_form_filled_in() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_every_page_has_open_graph_and_twitter_tags(real_site: Path, lang: str) -> None:
     """Title, description, URL, locale and the share image, once each, on every page of the language."""
     for page in pages(real_site, lang):
@@ -65,7 +68,8 @@ def test_every_page_has_open_graph_and_twitter_tags(real_site: Path, lang: str) 
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html)
         assert canonical and tags["og:url"] == [canonical.group(1)], page
         assert site_file(real_site, tags["og:url"][0]) == page
-        assert (tags["og:locale"], tags["og:locale:alternate"]) == ([LOCALES[lang][0]], [LOCALES[lang][1]])
+        others = [LOCALES[other] for other in CODES if other != lang]
+        assert (tags["og:locale"], tags["og:locale:alternate"]) == ([LOCALES[lang]], others)
         title = re.search(r"<title>(.*?)</title>", html, re.S)
         assert title and unescape(title.group(1)).startswith(tags["og:title"][0]), page
         assert tags["twitter:card"] == ["summary_large_image"] and tags["twitter:image"] == tags["og:image"]
@@ -74,8 +78,8 @@ def test_every_page_has_open_graph_and_twitter_tags(real_site: Path, lang: str) 
 @pytest.mark.slow
 def test_the_share_image_exists_and_is_a_1200_by_630_png(real_site: Path) -> None:
     """og:image names a file the site serves: a PNG of the size the tags announce."""
-    for lang in ("zh", "en"):
-        tags = meta_tags((real_site / lang / "index.html").read_text(encoding="utf-8"))
+    for lang in LANGUAGES:
+        tags = meta_tags((real_site / lang.folder / "index.html").read_text(encoding="utf-8"))
         image = site_file(real_site, tags["og:image"][0])
         header = image.read_bytes()[:24]
         assert header[:8] == b"\x89PNG\r\n\x1a\n"
@@ -88,12 +92,12 @@ def test_robots_txt_names_the_sitemap_of_each_language(real_site: Path) -> None:
     """robots.txt lists a Sitemap line per language, each naming a sitemap the site serves."""
     lines = (real_site / "robots.txt").read_text(encoding="utf-8").splitlines()
     sitemaps = [line.removeprefix("Sitemap: ") for line in lines if line.startswith("Sitemap: ")]
-    assert sitemaps == [f"{SITE}zh/sitemap.xml", f"{SITE}en/sitemap.xml"]
+    assert sitemaps == [f"{SITE}{lang.folder}/sitemap.xml" for lang in LANGUAGES]
     assert all(site_file(real_site, url).is_file() for url in sitemaps)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", CODES)
 def test_every_page_links_to_the_error_form_with_its_own_url(real_site: Path, lang: str) -> None:
     """Each page ends with a link, in its language, to the content-error form filled in with the page."""
     for page in pages(real_site, lang):
@@ -129,7 +133,7 @@ def test_sitemap_lastmod_is_each_pages_last_content_commit(tmp_path: Path) -> No
     (project / "build.py").touch()
     git(project, "commit", "-q", "--allow-empty", "-m", "code only", date="2024-05-06T10:00:00Z")
     assert run_build(project, "build").returncode == 0
-    for lang in ("zh", "en"):
+    for lang in FOLDERS:
         found = lastmods(project, lang)
         assert found["sections/basics/"] == "2024-03-04", lang  # both languages' page has the edited section
         assert found["glossary/"] == "2024-01-02", lang

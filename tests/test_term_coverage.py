@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from primer.languages import WRITTEN
 from primer.model import Content
 from primer.termmatch import TermMatcher
 from tests.helpers import article
 
-LANGS = ("zh", "en")
+LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 NOT_BODY_TAGS = {"a", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "script",
                  "style", "button", "svg"}
 NOT_BODY_CLASSES = {"references", "primer-reading-time", "no-crosslink", "headerlink"}

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from primer.fields import LANGS
 from primer.figures.data import chart_csv, chart_data
 from primer.model import Content, Source, Term
 from primer.render import plain_text
@@ -30,7 +31,7 @@ def term_record(term: Term, content: Content) -> dict[str, Any]:
         "organization": term.organization or None,
         **{lang: {"term": term.text(lang).term, "aliases": list(term.text(lang).aliases),
                   "definition": term.text(lang).definition,
-                  "definition_text": plain_text(term.text(lang).definition)} for lang in ("zh", "en")},
+                  "definition_text": plain_text(term.text(lang).definition)} for lang in LANGS},
         "related": list(term.related),
         "classes": {axis: list(ids) for axis, ids in sorted(term.classes.items())},
         "sources": [source_record(content.sources[s]) for s in term.sources],
@@ -49,9 +50,9 @@ def timeline_data(content: Content) -> dict[str, Any]:
         "version": 1,
         "eras": [{"id": era.id, "start": era.start, "end": era.end,
                   **{lang: {"name": era.name.get(lang), "description": era.description.get(lang)}
-                     for lang in ("zh", "en")}} for era in content.eras],
+                     for lang in LANGS}} for era in content.eras],
         "events": [{"id": e.id, "date": e.date, "approximate": e.approximate, "era": e.era, "tags": list(e.tags),
-                    **{lang: {"title": e.title.get(lang), "summary": e.summary.get(lang)} for lang in ("zh", "en")},
+                    **{lang: {"title": e.title.get(lang), "summary": e.summary.get(lang)} for lang in LANGS},
                     "terms": list(e.terms), "sources": [source_record(content.sources[s]) for s in e.sources]}
                    for e in content.events],
     }
@@ -61,9 +62,9 @@ def taxonomy_data(content: Content) -> dict[str, Any]:
     """Returns the classification export: axes, classes and the models in each class."""
     return {"version": 1, "axes": [
         {"id": axis.id, **{lang: {"name": axis.name.get(lang), "description": axis.description.get(lang)}
-                           for lang in ("zh", "en")},
+                           for lang in LANGS},
          "classes": [{"id": cls.id, **{lang: {"name": cls.name.get(lang), "description": cls.description.get(lang)}
-                                       for lang in ("zh", "en")},
+                                       for lang in LANGS},
                       "models": sorted(m.id for m in content.models() if cls.id in m.classes.get(axis.id, ()))}
                      for cls in axis.classes]}
         for axis in content.axes]}

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from primer.languages import language
 from primer.sitebuild import source_date_epoch
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
@@ -45,8 +46,8 @@ class Book:
 
 
 def language_tag(lang: str) -> str:
-    """Returns the BCP 47 tag of a site language (the site's Chinese is Simplified)."""
-    return "zh-Hans" if lang == "zh" else lang
+    """Returns the BCP 47 tag of a site language (`zh-Hans`: the site's Chinese is Simplified)."""
+    return language(lang).tag
 
 
 def current_edition(root: Path) -> Edition:

@@ -9,16 +9,20 @@ import re
 from pathlib import Path
 
 from primer.exports.edition import Edition
-from primer.sitebuild import LANG_CONFIGS, MANIFEST
+from primer.languages import CODES, LANGUAGES
+from primer.sitebuild import MANIFEST
 
 FileFacts = dict[str, dict[str, int]]  # file path -> {"pages": n} or {"chapters": n}
-LANGUAGE_OF_FILE = re.compile(r"(?:^|/|-)(" + "|".join(LANG_CONFIGS) + r")(?:\.|/)")
+# Longest first, so `-zh-Hant.` is not read as `zh`; folders (`llms/zh-hant/`) and codes both name one.
+NAMES = {name: lang.code for lang in LANGUAGES for name in (lang.code, lang.folder)}
+LANGUAGE_OF_FILE = re.compile(r"(?:^|/|-)(" + "|".join(map(re.escape, sorted(NAMES, key=len, reverse=True)))
+                              + r")(?:\.|/)")
 
 
 def file_languages(path: str) -> list[str]:
     """Returns the languages a file holds: its own for per-language files, else all of them."""
     found = LANGUAGE_OF_FILE.search(path)
-    return [found.group(1)] if found else list(LANG_CONFIGS)
+    return [NAMES[found.group(1)]] if found else list(CODES)
 
 
 def write_manifest(folder: Path, edition: Edition, facts: FileFacts) -> None:

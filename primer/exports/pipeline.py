@@ -9,6 +9,8 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from primer.derived import derived_content
+from primer.downloads import export_name
 from primer.exports.archive import zip_folder
 from primer.exports.data import write_data
 from primer.exports.edition import Book, Edition, current_edition, language_tag
@@ -19,15 +21,12 @@ from primer.exports.manifest import FileFacts, write_manifest
 from primer.exports.offline import archive_filter
 from primer.exports.pdf import print_pdf
 from primer.exports.singlefile import single_file
+from primer.languages import CODES, language
+from primer.loader import content_version
 from primer.model import Content
-from primer.sitebuild import LANG_CONFIGS, LanguageBuild, build_languages, publish, write_root_files
+from primer.sitebuild import LanguageBuild, build_languages, publish, write_root_files
 
 ARCHIVE = "large-model-primer-offline.zip"
-
-
-def export_name(lang: str, suffix: str) -> str:
-    """Returns the file name of a per-language export."""
-    return f"large-model-primer-{lang}.{suffix}"
 
 
 def book_setup(root: Path, content: Content, lang: str, edition: Edition) -> tuple[Book, MarkdownSetup]:
@@ -35,7 +34,7 @@ def book_setup(root: Path, content: Content, lang: str, edition: Edition) -> tup
     metadata and the Markdown extensions its pages are rendered with."""
     from mkdocs.config import load_config
 
-    config = load_config(config_file=str(root / LANG_CONFIGS[lang]))
+    config = load_config(config_file=str(root / language(lang).config))
     home = content.pages["home"]
     book = Book(lang=lang, language=language_tag(lang), identifier=str(config.site_url or ""),
                 title=home.title.get(lang), author=str(config.site_author or ""),
@@ -48,10 +47,10 @@ def language_files(content: Content, offline: Path, staging: Path, book: Book, s
     chapter counts by file name."""
     lang, base = book.lang, book.identifier
     html_file = staging / export_name(lang, "html")
-    html_file.write_text(single_file(offline / lang, content, lang, base), encoding="utf-8")
+    html_file.write_text(single_file(offline / language(lang).folder, content, lang, base), encoding="utf-8")
     pages = print_pdf(html_file, staging / export_name(lang, "pdf"), book)
     chapters = write_epub(staging / export_name(lang, "epub"), content, book, setup)
-    llms = staging / "llms" / lang
+    llms = staging / "llms" / language(lang).folder
     llms.mkdir(parents=True, exist_ok=True)
     (llms / "llms.txt").write_text(llms_txt(content, lang, base), encoding="utf-8")
     (llms / "llms-full.txt").write_text(llms_full_txt(content, lang, base), encoding="utf-8")
@@ -60,7 +59,7 @@ def language_files(content: Content, offline: Path, staging: Path, book: Book, s
 
 def export(root: Path, content: Content, progress: Callable[[str], None]) -> list[LanguageBuild]:
     """Builds every export and publishes `dist/`; returns failed builds (none on success)."""
-    langs = list(LANG_CONFIGS)
+    langs = list(CODES)
     edition = current_edition(root)
     work = Path(tempfile.mkdtemp(prefix=".export-work-", dir=root))
     staging = Path(tempfile.mkdtemp(prefix=".dist-staging-", dir=root))
@@ -76,10 +75,12 @@ def export(root: Path, content: Content, progress: Callable[[str], None]) -> lis
         progress("zipping the offline archive …")
         zip_folder(offline, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline))
         progress("writing single-file HTML, PDF and EPUB …")
-        setups = {lang: book_setup(root, content, lang, edition) for lang in langs}
+        version = content_version(root)
+        shown = {lang: derived_content(root, content, lang, version) for lang in langs}  # as each edition reads
+        setups = {lang: book_setup(root, shown[lang], lang, edition) for lang in langs}
         facts: FileFacts = {}
         with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-            for found in pool.map(lambda lang: language_files(content, offline, staging, *setups[lang]), langs):
+            for found in pool.map(lambda lang: language_files(shown[lang], offline, staging, *setups[lang]), langs):
                 facts.update(found)
         write_data(content, staging / "data")
         write_manifest(staging, edition, facts)

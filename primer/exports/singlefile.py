@@ -11,6 +11,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from primer.figures.render import figure_stylesheet
+from primer.languages import language
 from primer.model import Content
 from primer.render import render, ui_strings
 from primer.routes import PAGE_URIS, axis_uri, page_url, section_uri
@@ -101,8 +102,9 @@ def single_file(site: Path, content: Content, lang: str, online_base: str) -> st
     home = content.pages["home"]
     css = inline_css(site, (site / "index.html").read_text(encoding="utf-8")) + "\n" + figure_stylesheet()
     toc = [(c.slug, title_of(c.html)) for c in chapters]
-    return render("single.html.j2", lang=lang, t=ui_strings()[lang], title=home.title.get(lang),
-                  description=home.description.get(lang), css=Markup(css.replace("</style", "<\\/style")),
+    return render("single.html.j2", lang=lang, t=ui_strings()[lang], fonts=language(lang).pdf_fonts,
+                  title=home.title.get(lang), description=home.description.get(lang),
+                  css=Markup(css.replace("</style", "<\\/style")),
                   chapters=body, toc=toc, online=online_base)
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from primer.fields import LANGS
 from primer.figures.chart import chart_points
 from primer.model import Content
 from primer.model.facts import MEASURE_KEYS
@@ -19,7 +20,7 @@ def chart_data(content: Content) -> dict[str, Any]:
     measures = {}
     for measure in MEASURE_KEYS:
         measures[measure] = [
-            {"model": p.term.id, "name": {lang: p.term.text(lang).term for lang in ("zh", "en")},
+            {"model": p.term.id, "name": {lang: p.term.text(lang).term for lang in LANGS},
              "released": p.released, "value": p.fact.value, "disclosed": p.fact.value is not None,
              "sparse": p.fact.sparse, "source": p.fact.source,
              "source_url": content.sources[p.fact.source].url if p.fact.source in content.sources else None}

@@ -16,8 +16,10 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
+from primer.derived import text_converter
 from primer.figures.placement import PLACEMENT, FigureIndex, figure_index
 from primer.figures.render import FIGURE_CLASS, figure_body
+from primer.languages import text_source
 from primer.loader import content_version, load_content_cached
 from primer.model import Content
 
@@ -27,7 +29,8 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 class FigureLibrary:
     """The figures of one content tree, rendered at most once per figure and language."""
 
-    def __init__(self, content: Content, index: FigureIndex) -> None:
+    def __init__(self, content: Content, index: FigureIndex, root: Path = PROJECT) -> None:
+        self.root = root
         self.content = content
         self.index = index
         self.rendered: dict[tuple[str, str], str] = {}
@@ -38,15 +41,19 @@ class FigureLibrary:
             raise ValueError(f"unknown figure '{figure_id}' in [[figure:{figure_id}]]; run build.py check")
         key = (figure_id, lang)
         if key not in self.rendered:
-            self.rendered[key] = figure_body(self.content, self.content.figures[figure_id], lang,
-                                             self.index.label(figure_id, lang))
+            # A derived language's figure is its source language's, converted: numbers, units and
+            # punctuation follow the source language's conventions, the characters the edition's.
+            source = text_source(lang)
+            figure, label = self.content.figures[figure_id], self.index.label(figure_id, source)
+            html = figure_body(self.content, figure, source, label)
+            self.rendered[key] = html if source == lang else text_converter(self.root, lang)(html)
         return self.rendered[key]
 
 
 @lru_cache(maxsize=2)
 def _library(root: Path, version: str) -> FigureLibrary:
     content, _issues = load_content_cached(root, version)  # problems are the check's to report
-    return FigureLibrary(content, figure_index(content))
+    return FigureLibrary(content, figure_index(content), root)
 
 
 def figure_library(root: Path) -> FigureLibrary:
@@ -81,7 +88,7 @@ class FigureExtension(Extension):  # type: ignore[misc]
     """Registers the placement syntax."""
 
     def __init__(self, **kwargs: Any) -> None:
-        self.config = {"lang": ["zh", "language of the labels and captions (zh or en)"],
+        self.config = {"lang": ["zh", "language code of the labels and captions (primer/languages.py)"],
                        "root": ["", "project folder holding content/ (default: this package's project)"]}
         super().__init__(**kwargs)
 

@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from primer.languages import text_source
 from primer.yamlsource import safe_load
 
-SOURCE, TARGET = "zh", "zh-Hant"
+TARGET = "zh-Hant"  # the edition this package makes (primer/languages.py)
+SOURCE = text_source(TARGET)
 YAML_FILES = ("content/sections/*/meta.yml", "content/pages/*/meta.yml", "content/glossary/*.yml",
               "content/timeline/*.yml", "content/eras.yml", "content/taxonomy.yml", "templates/strings.yml")
 MARKDOWN_FILES = ("content/sections/*/zh.md", "content/pages/*/zh.md")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
 from primer.fields import LANGS
 from primer.model.common import SOURCE_KINDS, Document, Localized, Origin, Source
@@ -12,7 +11,7 @@ from primer.model.glossary import TERM_KINDS, Term, TermText
 from primer.model.history import EVENT_TAGS, Era, TimelineEvent
 from primer.model.taxonomy import TaxonomyAxis, TaxonomyClass
 
-Lang = Literal["zh", "en"]
+Lang = str  # a language code of primer.languages.LANGUAGES
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

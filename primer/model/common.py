@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import FieldReader
+from primer.languages import text_source
 from primer.schemas import keys, node, vocabulary
 
 SOURCE_KINDS = vocabulary("source", "kind")
@@ -41,8 +42,8 @@ class Localized:
         return cls(zh=values["zh"], en=values["en"])
 
     def get(self, lang: str) -> str:
-        """Returns the text in `lang`."""
-        return self.zh if lang == "zh" else self.en
+        """Returns the text in `lang` (a derived language reads the written one it comes from)."""
+        return str(getattr(self, text_source(lang)))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from primer.fields import LANGS, FieldReader
+from primer.languages import text_source
 from primer.model.common import Localized, Origin
 from primer.schemas import keys, schema
 
@@ -83,7 +84,7 @@ class Figure:
 
     def text(self, lang: str) -> FigureText:
         """Returns the figure's texts in `lang`."""
-        return self.texts[lang]
+        return self.texts[text_source(lang)]
 
     def labels(self, lang: str) -> tuple[str, ...]:
         """Returns the words drawn in the diagram in `lang`, in drawing order."""

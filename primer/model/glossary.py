@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.fields import LANGS, FieldReader
+from primer.languages import text_source
 from primer.model.common import Origin
 from primer.model.facts import ModelFacts, read_facts
 from primer.schemas import keys, vocabulary
@@ -74,11 +75,11 @@ class Term:
 
     def text(self, lang: str) -> TermText:
         """Returns the term's texts in `lang`."""
-        return self.texts[lang]
+        return self.texts[text_source(lang)]
 
     def names(self, lang: str) -> tuple[str, ...]:
         """Returns every surface form to match in `lang`: term, aliases and abbreviation."""
-        names = list(self.texts[lang].names())
+        names = list(self.text(lang).names())
         if self.abbr and self.abbr not in names:
             names.append(self.abbr)
         return tuple(name for name in names if name)

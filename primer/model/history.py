@@ -6,7 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from primer.fields import FieldReader
+from primer.fields import LANGS, FieldReader
 from primer.model.common import Localized, Origin
 from primer.schemas import keys, vocabulary
 
@@ -29,7 +29,7 @@ class Era:
     def from_yaml(cls, reader: FieldReader) -> Era:
         """Reads one entry of `content/eras.yml`."""
         reader.check_keys(keys("eras", "eras", "items"))
-        texts = {lang: reader.mapping(lang) for lang in ("zh", "en")}
+        texts = {lang: reader.mapping(lang) for lang in LANGS}
         name = {lang: block.text("name") if block else "" for lang, block in texts.items()}
         description = {lang: block.text("description") if block else "" for lang, block in texts.items()}
         note = reader.localized("note", required=False) if "note" in reader.data else None
@@ -81,7 +81,7 @@ class TimelineEvent:
         for tag in tags:
             if tag not in EVENT_TAGS:
                 reader.error("tags", f"unknown tag '{tag}'; use one of: {', '.join(EVENT_TAGS)}")
-        blocks = {lang: reader.mapping(lang) for lang in ("zh", "en")}
+        blocks = {lang: reader.mapping(lang) for lang in LANGS}
         for block in blocks.values():
             if block:
                 block.check_keys(keys("event", "zh"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from primer.fields import FieldReader, as_mapping
+from primer.fields import LANGS, FieldReader, as_mapping
 from primer.model.common import Localized, Origin
 from primer.schemas import keys
 
@@ -62,7 +62,7 @@ class TaxonomyAxis:
 def _names(reader: FieldReader) -> tuple[Localized, Localized]:
     """Reads the `zh: {name, description}` and `en: {...}` blocks shared by axes and classes."""
     name, description = {}, {}
-    for lang in ("zh", "en"):
+    for lang in LANGS:
         block = reader.mapping(lang)
         if block:
             block.check_keys(keys("taxonomy", "axes", "items", "zh"))

@@ -1,0 +1,96 @@
+"""What the 繁體中文 edition costs: the site build with every edition against the written ones only
+(both in parallel processes, warm caches, alternating rounds), and the preview's rebuild of the
+zh-Hant edition after a content edit (what `build.py serve --lang zh-Hant` does on a save).
+
+    .venv/bin/python -m benchmarks.editions_bench --rounds 3
+
+Runs on a copy of the project in a temporary folder (its own cache folder), so the repository and
+its site/ are never touched."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from primer.languages import CODES, WRITTEN, language  # noqa: E402
+
+COPIED = ("primer", "hooks", "overrides", "docs", "templates", "schemas", "content", "build.py",
+          "CONTRIBUTING.md", "CONTRIBUTING.zh.md", *(language(code).config for code in CODES))
+BUILD = """
+import sys, time
+from pathlib import Path
+root = Path(sys.argv[1]); sys.path.insert(0, str(root))
+import build
+start = time.perf_counter()
+assert build.build(root, sys.argv[2].split(","), parallel=True) == 0
+print(time.perf_counter() - start)
+"""
+REBUILD = """
+import sys, time, logging
+from pathlib import Path
+root = Path(sys.argv[1]); sys.path.insert(0, str(root))
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+body = root / "content/sections/01-definition/zh.md"
+def once():
+    config = load_config(config_file=str(root / sys.argv[2]), site_dir=str(root / "preview"))
+    start = time.perf_counter(); build(config, dirty=False); return time.perf_counter() - start
+once()
+times = []
+for n in range(int(sys.argv[3])):
+    body.write_text(body.read_text(encoding="utf-8") + f"\\n\\n编辑 {n}。\\n", encoding="utf-8")
+    times.append(once())
+print(min(times), sorted(times)[len(times) // 2])
+"""
+
+
+def copy_project(target: Path) -> Path:
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run(code: str, *args: str, env: dict[str, str]) -> list[float]:
+    result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
+    return [float(value) for value in result.stdout.split()[-2:] if value.replace(".", "", 1).isdigit()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="editions-bench-") as folder:
+        project = copy_project(Path(folder) / "p")
+        env = dict(os.environ, PRIMER_CACHE_DIR=str(Path(folder) / "cache"), NO_MKDOCS_2_WARNING="1")
+        sets = {"written": ",".join(WRITTEN), "all": ",".join(CODES)}
+        for langs in sets.values():
+            run(BUILD, str(project), langs, env=env)  # warms every cache
+        walls: dict[str, list[float]] = {name: [] for name in sets}
+        for _ in range(args.rounds):
+            for name, langs in sets.items():
+                walls[name] += run(BUILD, str(project), langs, env=env)[-1:]
+        fastest, median = run(REBUILD, str(project), language("zh-Hant").config, str(args.rounds), env=env)
+        load = os.getloadavg()[0]
+    written, every = statistics.median(walls["written"]), statistics.median(walls["all"])
+    print(f"load average {load:.1f}; {args.rounds} rounds")
+    print(f"build {sets['written']}: {written:.2f} s; build {sets['all']}: {every:.2f} s; ratio {every / written:.2f}")
+    print(f"zh-Hant preview rebuild after an edit: fastest {fastest:.2f} s, median {median:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
