@@ -128,10 +128,21 @@ def type_query(page: Page, query: Query, root: str, timeout_ms: int = 10_000) ->
     return Answer(query=query, ms=seen["ms"], pages=tuple(pages), best=tuple(best))
 
 
-def open_search(page: Page, url: str) -> None:
-    """Opens a page and its search dialog (from file:// Material starts the worker only then)."""
+# Material shows "Initializing search" until its worker has the index, then the placeholder text:
+# a query typed before that gets no results, and its "ready" message looks like an answer.
+SEARCH_READY = """() => {
+  const config = JSON.parse(document.querySelector("#__config").textContent);
+  const meta = document.querySelector(".md-search-result__meta");
+  return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
+}"""
+
+
+def open_search(page: Page, url: str, timeout_ms: int = 30_000) -> None:
+    """Opens a page and its search dialog (from file:// Material starts the worker only then) and
+    waits until the worker has loaded the index."""
     page.goto(url)
     page.locator("input.md-search__input").click()
+    page.wait_for_function(SEARCH_READY, timeout=timeout_ms)
 
 
 @contextmanager
