@@ -46,9 +46,13 @@ def source_date_epoch(root: Path) -> str:
 
 def last_commit_epoch(root: Path) -> str:
     """Returns the Unix time of the last commit, or '' outside a git checkout."""
+    return git_output(root, "log", "-1", "--format=%ct")
+
+
+def git_output(root: Path, *arguments: str) -> str:
+    """Returns what `git <arguments>` prints in `root`, stripped, or '' outside a git checkout."""
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                                text=True, check=True, timeout=30)
+        result = subprocess.run(["git", *arguments], cwd=root, capture_output=True, text=True, check=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return ""
     return result.stdout.strip()

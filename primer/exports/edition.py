@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from primer.languages import language
-from primer.sitebuild import source_date_epoch
+from primer.sitebuild import git_output, source_date_epoch
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -58,9 +57,4 @@ def current_edition(root: Path) -> Edition:
 
 def last_commit(root: Path) -> str:
     """Returns the hash of the last commit, or '' outside a git checkout."""
-    try:
-        result = subprocess.run(["git", "rev-parse", "--verify", "HEAD"], cwd=root, capture_output=True,
-                                text=True, check=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return result.stdout.strip()
+    return git_output(root, "rev-parse", "--verify", "HEAD")
