@@ -1,7 +1,7 @@
 """Deterministic synthetic prose and term names in Chinese and English for the benchmarks.
 
 The words are our own filler vocabulary, not article text; only the shape matters: mixed
-Chinese/Latin sentences with the spacing and punctuation rules of HOUSE_STYLE.md, glossary
+Chinese/Latin sentences with the spacing and punctuation rules of CONTRIBUTING.md, glossary
 names that nest inside one another (语言模型 inside 大语言模型), acronyms and plurals."""
 
 from __future__ import annotations

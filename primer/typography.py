@@ -1,4 +1,4 @@
-"""Chinese typography rules of HOUSE_STYLE.md, as warnings with a safe automatic fix:
+"""Chinese typography rules of CONTRIBUTING.md ("Style"), as warnings with a safe automatic fix:
 one space between CJK and Latin letters or digits, full-width punctuation next to CJK, and no
 space between CJK and full-width punctuation. Code, URLs, link targets and ids are never touched."""
 

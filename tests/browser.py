@@ -77,7 +77,7 @@ def serve_directory(root: Path) -> Iterator[str]:
 
 @contextmanager
 def launch_chromium() -> Iterator[Browser]:
-    """Launches Debian's Chromium headless with the flags of PITFALLS.md."""
+    """Launches Debian's Chromium headless with the flags these machines need (no sandbox, no background networking)."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
         try:
