@@ -150,3 +150,13 @@ def test_previous_and_next_follow_the_reading_path(real_site: Path, content) -> 
             assert after.resolve() == there, (lang, here)
             before = there.parent / footer_link(there.read_text(encoding="utf-8"), "prev") / "index.html"
             assert before.resolve() == here, (lang, there)
+
+
+@pytest.mark.parametrize(("lang", "separator", "other"), [("zh", "、", ", "), ("en", ", ", "、")])
+def test_glossary_lists_use_the_page_language_separators(real_site: Path, lang: str, separator: str,
+                                                          other: str) -> None:
+    """Related terms are joined with 、 on Chinese pages and with commas on English ones."""
+    html = (real_site / lang / "glossary/index.html").read_text(encoding="utf-8")
+    related = [re.sub(r"<[^>]+>", "", dd) for dd in re.findall(r'<dd><a href="#[a-z0-9-]+">.*?</dd>', html)]
+    joined = [text for text in related if separator in text]
+    assert joined and not any(other in text for text in related)
