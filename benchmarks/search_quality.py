@@ -25,13 +25,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.reader_budget import served
-from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
+from primer.exports.pdf import launch_chromium
 from primer.languages import WRITTEN
 
 REPO = Path(__file__).resolve().parent.parent
@@ -145,17 +145,6 @@ def open_search(page: Page, url: str, timeout_ms: int = 30_000) -> None:
     page.wait_for_function(SEARCH_READY, timeout=timeout_ms)
 
 
-@contextmanager
-def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, headless, with the project's flags."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
 def run_mode(browser: Browser, base: str, queries: Sequence[Query], offsite: list[str]) -> list[Answer]:
     """Runs every query on its language's home page under `base` (http://host or file:///folder);
     requests that leave `base` are recorded in `offsite` and blocked."""
@@ -246,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     queries = load_queries(args.queries)
     results: dict[str, Any] = {"summary": {}, "misses": [], "offsite": [], "index_sizes": index_sizes(args.site)}
-    with chromium() as browser:
+    with launch_chromium() as browser:
         for mode in args.modes.split(","):
             if mode == "http":
                 with served(args.site) as base:

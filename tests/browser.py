@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
-from primer.exports.pdf import CHROMIUM_FLAGS, chromium_path
+from primer.exports.pdf import launch_chromium as launch_chromium  # shared with the exports
 from primer.languages import WRITTEN
 from tests.helpers import ROOT
 
@@ -75,15 +75,6 @@ def serve_directory(root: Path) -> Iterator[str]:
         thread.join(timeout=10)
 
 
-@contextmanager
-def launch_chromium() -> Iterator[Browser]:
-    """Launches Debian's Chromium headless with the flags these machines need (no sandbox, no background networking)."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @dataclass

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from primer.exports.edition import Book
 from primer.render import render, ui_strings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -28,25 +34,33 @@ def chromium_path() -> str:
     return os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    """Launches Debian's Chromium headless with the flags these machines need (no sandbox, no
+    background networking); the exports, the browser tests and the benchmarks share it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def print_pdf(html_file: Path, pdf_file: Path, book: Book) -> int:
     """Prints `html_file` to `pdf_file` (A4, page numbers, outline, tagged; reproducible); returns
     its number of pages."""
-    from playwright.sync_api import sync_playwright
-
     footer = render("pdf-footer.html.j2", title=book.title, page_label=ui_strings()[book.lang]["page"])
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        try:
-            page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else route.abort())
-            page.goto(html_file.resolve().as_uri(), wait_until="load")
-            page.emulate_media(media="print")
-            page.pdf(path=str(pdf_file), format="A4", print_background=True, outline=True, tagged=True,
-                     display_header_footer=True, header_template="<span></span>", footer_template=footer,
-                     margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
-        finally:
-            browser.close()
+    with launch_chromium() as browser:
+        page = browser.new_page()
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                   else route.abort())
+        page.goto(html_file.resolve().as_uri(), wait_until="load")
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf_file), format="A4", print_background=True, outline=True, tagged=True,
+                 display_header_footer=True, header_template="<span></span>", footer_template=footer,
+                 margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
     pdf_file.write_bytes(renumber_nodes(pdf_file.read_bytes()))
     return set_document_info(pdf_file, book)
 
