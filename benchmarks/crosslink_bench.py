@@ -1,4 +1,4 @@
-"""The cross-linker alone (primer.termmatch + primer.crosslink) on synthetic page HTML.
+"""The cross-linker alone (primer.terms.termmatch + primer.terms.crosslink) on synthetic page HTML.
 
 Text grows 1×, 2×, 4× and the glossary 100, 1,000, 5,000 terms; the mention density stays the
 same, so a linear linker shows constant MB/s across sizes and near-constant across term counts."""
@@ -67,7 +67,7 @@ def section_html(rng: random.Random, prose: Prose, names: list[str], number: int
 
 def link_renderer(terms: dict[str, TermNames]) -> Callable[[str, str], str]:
     """Returns a `render_link` that renders the real term-link template with a short tooltip."""
-    from primer.render import environment
+    from primer.pages.render import environment
 
     template = environment().get_template("term-link.html.j2")
 
@@ -94,8 +94,8 @@ def timed(function: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
 
 def measure_case(terms: dict[str, TermNames], size: int, runs: int, seed: int) -> dict[str, Any]:
     """Measures building the automata, then splitting, matching and linking one page of `size` bytes."""
-    from primer.crosslink import SEPARATOR, link_terms, text_nodes
-    from primer.termmatch import TermMatcher
+    from primer.terms.crosslink import SEPARATOR, link_terms, text_nodes
+    from primer.terms.termmatch import TermMatcher
 
     html = page_html(terms, size, seed)
     pairs = surface_forms(terms, "zh") + surface_forms(terms, "en")  # a mixed page meets both languages' forms

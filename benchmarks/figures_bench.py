@@ -26,9 +26,9 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.project import REPO, snapshot
+from primer.content.loader import load_content
 from primer.figures.placement import figure_index
 from primer.figures.render import figure_html
-from primer.loader import load_content
 
 SVG = re.compile(rb"<svg class=\"primer-figure__svg\".*?</svg>", re.S)
 PAGES = ("figures/index.html", "timeline/index.html", "classification/index.html")

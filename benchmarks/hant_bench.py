@@ -61,10 +61,10 @@ def segmentation() -> dict[str, dict[str, float]]:
     """Compares direct and projected segmentation of Traditional runs with the source's."""
     import jieba
 
+    from primer.content.yamlsource import safe_load
     from primer.hant.phrases import hant_converter
     from primer.hant.search import HAN_RUN, ProjectedCutter, agreement, projection_words, segment_source
     from primer.hant.sources import simplified_texts
-    from primer.yamlsource import safe_load
 
     convert = hant_converter(ROOT).convert
     names = sorted({name for path in (ROOT / "content/glossary").glob("*.yml")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from primer.loader import load_content
-from primer.reading_time import HAN, WORD, readable_text, reading_minutes
+from primer.content.loader import load_content
+from primer.pages.reading_time import HAN, WORD, readable_text, reading_minutes
 
 
 def counts(markdown: str) -> tuple[int, int]:

@@ -16,13 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package sits beside them
     sys.path.insert(0, str(ROOT))
 
-from primer.build_state import BuildState  # noqa: E402
+from primer.build.state import BuildState  # noqa: E402
 from primer.exports.llms import llms_full_txt, llms_txt  # noqa: E402
 from primer.issues import ContentError  # noqa: E402
-from primer.navigation import navigation  # noqa: E402
-from primer.render import template_cache  # noqa: E402
-from primer.sanitize import sanitize_html  # noqa: E402
-from primer.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary  # noqa: E402
+from primer.pages.navigation import navigation  # noqa: E402
+from primer.pages.render import template_cache  # noqa: E402
+from primer.pages.sanitize import sanitize_html  # noqa: E402
+from primer.search.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary  # noqa: E402
 
 state: BuildState | None = None
 segmentation: SegmentationMemo | None = None

@@ -16,11 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from primer.build_state import BuildState  # noqa: E402
-from primer.crosslink import link_terms  # noqa: E402
-from primer.glossary_links import TermLinker, fill_appears_in  # noqa: E402
-from primer.render import ui_strings  # noqa: E402
-from primer.routes import PAGE_URIS, is_reading_page  # noqa: E402
+from primer.build.state import BuildState  # noqa: E402
+from primer.pages.render import ui_strings  # noqa: E402
+from primer.pages.routes import PAGE_URIS, is_reading_page  # noqa: E402
+from primer.terms.crosslink import link_terms  # noqa: E402
+from primer.terms.glossary_links import TermLinker, fill_appears_in  # noqa: E402
 
 linker: TermLinker | None = None
 

@@ -15,8 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from primer.i18n import alternates, without_alternate_prefetch  # noqa: E402
 from primer.languages import LANGUAGES  # noqa: E402
+from primer.pages.i18n import alternates, without_alternate_prefetch  # noqa: E402
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

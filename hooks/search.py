@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; the package sits beside them
     sys.path.insert(0, str(ROOT))
 
-from primer.build_state import BuildState  # noqa: E402
-from primer.search import rewrite_search_index  # noqa: E402
+from primer.build.state import BuildState  # noqa: E402
+from primer.search.index import rewrite_search_index  # noqa: E402
 
 
 @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it (-100)

@@ -15,8 +15,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from primer.languages import LANGUAGES  # noqa: E402
-from primer.render import ui_strings  # noqa: E402
-from primer.social import sharing  # noqa: E402
+from primer.pages.render import ui_strings  # noqa: E402
+from primer.pages.social import sharing  # noqa: E402
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

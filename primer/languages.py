@@ -31,7 +31,7 @@ class Language:
     pdf_fonts: tuple[str, ...]  # font families of the PDF's print CSS, most wanted first
     contributing: str  # the contributor guide it shows
     derived_from: str | None = None  # the written language its texts are converted from
-    converter: str = ""  # how: a name of primer.derived.CONVERTERS
+    converter: str = ""  # how: a name of primer.content.derived.CONVERTERS
     browser_prefixes: tuple[str, ...] = ()  # navigator.language values (lower case) sent to it
 
     @property

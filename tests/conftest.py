@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, expect
 
-from primer.cache import CACHE_ENV
-from primer.loader import load_content
+from primer.build.cache import CACHE_ENV
+from primer.content.loader import load_content
 from primer.model import Content
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build

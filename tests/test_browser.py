@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from primer.model import Content
-from primer.render import plain_text
+from primer.pages.render import plain_text
 from tests.browser import (
     ARTIFACTS,
     KEY_PAGES,

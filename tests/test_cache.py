@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from primer import cache
-from primer.check import run_check, typography, unfinished
-from primer.loader import content_version, load_content, load_content_cached
+from primer.build import cache
+from primer.build.cache import content_version
+from primer.checks.run import run_check, typography, unfinished
+from primer.content.loader import load_content, load_content_cached
 from tests.helpers import FIXTURES
 
 
@@ -73,16 +74,16 @@ def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypa
 
 
 def test_after_editing_one_file_only_that_file_is_read_again(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import primer.loader
+    import primer.content.loader
 
     parsed: list[str] = []
-    real = primer.loader.load_yaml
+    real = primer.content.loader.load_yaml
 
     def counting(path: Path, shown: str) -> object:
         parsed.append(shown)
         return real(path, shown)
 
-    monkeypatch.setattr(primer.loader, "load_yaml", counting)
+    monkeypatch.setattr(primer.content.loader, "load_yaml", counting)
     first = load_content_cached(project)
     assert len(parsed) > 5
     term = project / "content/glossary/transformer.yml"

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 
 import build
-from primer.scaffold import scaffold
-from primer.schemas import KINDS, schema
-from primer.yamlsource import load_yaml
+from primer.content.scaffold import scaffold
+from primer.content.schemas import KINDS, schema
+from primer.content.yamlsource import load_yaml
 from tests.helpers import FIXTURES, ROOT
 
 
@@ -94,8 +94,8 @@ def test_status_detects_a_changed_chinese_source(mini: Path, capsys: pytest.Capt
 
 def test_real_translations_are_recorded_and_current() -> None:
     """Every English text of the real content records the Chinese it follows."""
-    from primer.loader import load_content
-    from primer.translation import translation_states
+    from primer.content.loader import load_content
+    from primer.content.translation import translation_states
 
     states = translation_states(load_content(ROOT)[0])
     assert [s.path for s in states if s.status != "current"] == []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from primer.crosslink import link_terms
-from primer.glossary_links import fill_appears_in
 from primer.model import Content
-from primer.termmatch import KNOWN_NAME, TermMatcher, term_matcher
+from primer.terms.crosslink import link_terms
+from primer.terms.glossary_links import fill_appears_in
+from primer.terms.termmatch import KNOWN_NAME, TermMatcher, term_matcher
 
 FORMS = [
     ("大模型", "large-model"), ("基础模型", "large-model"), ("foundation model", "large-model"),
@@ -163,7 +163,7 @@ def test_appears_in_lists_are_cut_after_ten_pages(mentioning: int, links: int, r
 
 def test_ascii_lower_changes_ascii_letters_only() -> None:
     """Offsets must not move: 'İ' lower-cases to two characters with str.lower."""
-    from primer.termmatch import ascii_lower
+    from primer.terms.termmatch import ascii_lower
 
     text = "RAG İstanbul ÀÉ 大模型 GPT-4 \ud800"
     folded = ascii_lower(text)
@@ -176,7 +176,7 @@ def test_fast_search_agrees_with_the_exhaustive_one_on_random_texts() -> None:
     pick fails a boundary or the two automata disagree; the answer must always be the slow one's."""
     import random
 
-    from primer.termmatch import CHUNK_SEPARATOR
+    from primer.terms.termmatch import CHUNK_SEPARATOR
 
     rng = random.Random(8)
     alphabet = ["a", "b", "A", "B", "1", "-", " ", "大", "模", "型", "语", "言"]
@@ -195,7 +195,7 @@ def test_whitespace_runs_are_matched_like_single_spaces_on_random_texts() -> Non
     import random
     import re
 
-    from primer.termmatch import CHUNK_SEPARATOR
+    from primer.terms.termmatch import CHUNK_SEPARATOR
 
     rng = random.Random(17)
     matcher = TermMatcher([("a b", "ab"), ("b", "b"), ("a b c", "abc"), ("大 模型", "big")])

@@ -9,7 +9,7 @@ from lxml import etree
 from primer.exports.edition import Book, Edition
 from primer.exports.epub import package_files
 from primer.exports.epub_chapters import EpubChapter, as_xhtml, link_target, markdown_setup, rendered_html
-from primer.pages import GeneratedPage
+from primer.pages.generate import GeneratedPage
 from tests.helpers import ROOT
 
 NAMES = {"sections/history.html": "sections-history.xhtml", "glossary.html": "glossary.xhtml",

@@ -16,8 +16,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from primer.content.loader import load_content
 from primer.languages import CODES, LANGUAGES, WRITTEN
-from primer.loader import load_content
 from tests.helpers import FIXTURES, ROOT, collect, make_project, run_build
 
 pytestmark = pytest.mark.slow

@@ -12,9 +12,9 @@ from pathlib import Path
 import markdown
 import pytest
 
+from primer.content.loader import load_content
 from primer.figures.diagram import layout_issues
 from primer.figures.layout import text_width, wrap
-from primer.loader import load_content
 from primer.model import Content
 from tests.helpers import FIXTURES, make_project, run_build, write
 
@@ -216,7 +216,7 @@ def test_figures_page_does_not_scroll_sideways_on_a_phone(new_tab) -> None:  # t
 
 def test_changed_chinese_label_makes_the_english_figure_stale(tmp_path: Path) -> None:
     """Translation status tracks a figure's drawn words as well as its caption."""
-    from primer.translation import mark_translated, translation_states
+    from primer.content.translation import mark_translated, translation_states
 
     project = fixture_project(tmp_path)
     states = [s for s in translation_states(load_content(project)[0]) if s.kind == "figure"]
@@ -256,7 +256,7 @@ def test_captions_are_in_the_search_index(real_site: Path, content: Content) -> 
 def test_eras_chart_draws_every_era_and_one_dot_per_event(content: Content) -> None:
     """The eras chart follows the content: a band per era, a dot per timeline event."""
     from primer.figures.eras import layout_eras
-    from primer.render import ui_strings
+    from primer.pages.render import ui_strings
 
     layout = layout_eras(content, "en", ui_strings()["en"])
     assert len(layout.bands) == len(content.eras) and len(layout.dots) == len(content.events)

@@ -8,6 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from primer.content.yamlsource import safe_load
 from primer.hant.convert import opencc_convert
 from primer.hant.markdown import convert_markdown
 from primer.hant.phrases import (
@@ -19,7 +20,6 @@ from primer.hant.phrases import (
     load_phrase_table,
 )
 from primer.hant.sources import simplified_texts, with_hant
-from primer.yamlsource import safe_load
 from tests.helpers import ROOT
 
 

@@ -23,7 +23,7 @@ from primer.hant.search import (
     segment_source,
 )
 from primer.hant.sources import simplified_texts
-from primer.segmentation import SegmentationMemo
+from primer.search.segmentation import SegmentationMemo
 from tests.helpers import ROOT
 
 

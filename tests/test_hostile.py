@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import build
-from primer.check import run_check
-from primer.sanitize import sanitize_html
+from primer.checks.run import run_check
+from primer.pages.sanitize import sanitize_html
 from tests.helpers import FIXTURES, article, make_project, run_build
 
 TERM = "content/glossary/llm.yml"

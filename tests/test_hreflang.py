@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from primer.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, alternates, without_alternate_prefetch
 from primer.languages import LANGUAGES, Language
+from primer.pages.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, alternates, without_alternate_prefetch
 from tests.browser import Tab
 
 HANT = Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
@@ -57,7 +57,7 @@ def test_the_sitemap_prefetch_is_disabled_once_and_a_changed_bundle_is_refused()
     patched = without_alternate_prefetch(bundle)
     assert patched == f"x;{NO_PREFETCH};y"
     assert without_alternate_prefetch(patched) == patched
-    with pytest.raises(ValueError, match=r"update primer/i18n\.py"):
+    with pytest.raises(ValueError, match=r"update primer/pages/i18n\.py"):
         without_alternate_prefetch("x;y")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import html5lib
 import pytest
 
-from primer.linkcheck import broken_links
+from primer.checks.linkcheck import broken_links
 from tests.helpers import write
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from primer.markdown_refs import TOKEN, rewrite_body, scan_body, tokens
+from primer.content.markdown_refs import TOKEN, rewrite_body, scan_body, tokens
 
 
 def test_tokens_finds_what_token_finditer_finds_on_random_lines() -> None:

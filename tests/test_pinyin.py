@@ -14,7 +14,7 @@ TRICKY = ["行业大模型", "朝阳区", "出差错", "银行业务", "重庆�
 
 FAST = """
 import json, sys
-from primer.pinyin import pinyin_function
+from primer.pages.pinyin import pinyin_function
 names = json.loads(sys.stdin.read())
 pinyin = pinyin_function(names)
 import pypinyin.constants
@@ -49,7 +49,7 @@ def test_a_second_glossary_in_the_same_process_gets_its_own_phrases() -> None:
     """`mkdocs serve` rebuilds in one process: names added after the first build need phrases
     that were not loaded for the first glossary (行业 háng)."""
     script = """
-from primer.pinyin import pinyin_function
+from primer.pages.pinyin import pinyin_function
 pinyin_function(["大模型"])
 print(pinyin_function(["行业大模型"])("行业大模型"))
 """
@@ -60,7 +60,7 @@ print(pinyin_function(["行业大模型"])("行业大模型"))
 def test_every_term_name_reads_its_polyphonic_characters_from_the_reviewed_list(content: Content) -> None:
     """Each common polyphonic character (调 行 重 …) in a Chinese term name or alias sits inside a
     reviewed phrase: a new name with one fails until someone checks its reading."""
-    from primer.pinyin import unreviewed_polyphones
+    from primer.pages.pinyin import unreviewed_polyphones
 
     names = {name for term in content.terms.values() for name in term.text("zh").names()}
     assert {name: found for name in sorted(names) if (found := unreviewed_polyphones(name))} == {}
@@ -68,7 +68,7 @@ def test_every_term_name_reads_its_polyphonic_characters_from_the_reviewed_list(
 
 def test_reviewed_readings_win_over_pypinyin() -> None:
     """微调 (fine-tuning) is wēi tiáo, also inside longer names; pypinyin alone says diào."""
-    from primer.pinyin import READINGS, pinyin_function, with_reviewed_readings
+    from primer.pages.pinyin import READINGS, pinyin_function, with_reviewed_readings
 
     names = ["微调", "指令微调", "参数高效微调", "视觉 Transformer", "行业大模型"]
     read = with_reviewed_readings(pinyin_function(names))
@@ -79,7 +79,7 @@ def test_reviewed_readings_win_over_pypinyin() -> None:
 
 def test_the_glossary_sorts_fine_tuning_by_tiao(content: Content) -> None:
     """The glossary page's pinyin key of 微调 is the reviewed one."""
-    from primer.glossary_page import term_keys
+    from primer.pages.glossary_page import term_keys
 
     keys = term_keys(content, "zh")
     assert keys["微调"] == "wei tiao" and keys["指令微调"] == "zhi ling wei tiao"

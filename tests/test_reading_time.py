@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.reading_times import table
-from primer.reading_time import (
+from primer.pages.reading_time import (
     CHINESE_CHARACTERS_PER_MINUTE,
     ENGLISH_WORDS_PER_MINUTE,
     readable_text,

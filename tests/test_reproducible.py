@@ -11,7 +11,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from primer.sitebuild import build_environment
+from primer.build.sitebuild import build_environment
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
 from tests.test_build import digest
 

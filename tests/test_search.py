@@ -13,7 +13,7 @@ import pytest
 from benchmarks.search_quality import load_queries
 from primer.languages import WRITTEN
 from primer.model import Content
-from primer.search import add_search_data, glossary_names, index_json
+from primer.search.index import add_search_data, glossary_names, index_json
 
 LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from primer import section_structure
+from primer.checks import section_structure
+from primer.checks.section_structure import check_body_structure, check_section_structure
 from primer.model import Document
 from primer.model.common import Localized, Origin
-from primer.section_structure import check_body_structure, check_section_structure
 
 TAKEAWAYS = '!!! takeaways "Key takeaways"\n    - One.\n    - Two.\n    - Three.\n\n'
 BODY = "## Part {#part}\n\nText.\n\n"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from primer.model import Content
-from primer.segmentation import HAN_RUN, SegmentationMemo, jieba_user_dictionary
+from primer.search.segmentation import HAN_RUN, SegmentationMemo, jieba_user_dictionary
 from tests.helpers import ROOT
 
 

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from primer.languages import CODES, LANGUAGES, language
-from primer.social import ISSUE_FORM, report_url
+from primer.pages.social import ISSUE_FORM, report_url
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
 
 LOCALES = {"zh": "zh_CN", "en": "en_US", "zh-Hant": "zh_TW"}  # what crawlers expect, checked against the registry

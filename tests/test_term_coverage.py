@@ -13,7 +13,7 @@ import pytest
 
 from primer.languages import WRITTEN
 from primer.model import Content
-from primer.termmatch import TermMatcher
+from primer.terms.termmatch import TermMatcher
 from tests.helpers import article
 
 LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)

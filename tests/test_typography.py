@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from primer.typography import NEIGHBOURS, check_file, check_line, check_spans
+from primer.checks.typography import NEIGHBOURS, check_file, check_line, check_spans
 
 CASES = [
     ("GPT-3有1750亿个参数", "GPT-3 有 1750 亿个参数", 3),

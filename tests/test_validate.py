@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from primer.content.loader import load_content
 from primer.issues import errors_only
-from primer.loader import load_content
 from tests.helpers import FIXTURES, ROOT
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from primer.yamlsource import Mapping, load_yaml
+from primer.content.yamlsource import Mapping, load_yaml
 
 
 def load(tmp_path: Path, data: bytes):
@@ -94,7 +94,7 @@ def test_the_code_loads_yaml_only_with_safe_loaders() -> None:
     """House rule: safe loading only. The one `yaml.load` call passes libyaml's or PyYAML's safe loader."""
     import yaml
 
-    from primer import yamlsource
+    from primer.content import yamlsource
 
     root = Path(__file__).resolve().parent.parent
     code = [*sorted((root / "primer").rglob("*.py")), *sorted((root / "hooks").glob("*.py")), root / "build.py"]

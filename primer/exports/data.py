@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from primer.fields import LANGS
+from primer.content.fields import LANGS
 from primer.figures.data import chart_csv, chart_data
 from primer.model import Content, Source, Term
-from primer.render import plain_text
+from primer.pages.render import plain_text
 
 DATA_FILES = ("glossary.json", "glossary.csv", "timeline.json", "taxonomy.json", "charts.json", "charts.csv")
 CSV_COLUMNS = ("id", "kind", "abbr", "year", "organization", "term_zh", "term_en", "aliases_zh", "aliases_en",

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from primer.build.sitebuild import git_output, source_date_epoch
 from primer.languages import language
-from primer.sitebuild import git_output, source_date_epoch
 
 DEFAULT_EPOCH = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 

@@ -13,7 +13,7 @@ from primer.exports.archive import zip_entries
 from primer.exports.edition import Book
 from primer.exports.epub_chapters import EpubChapter, MarkdownSetup, epub_chapters
 from primer.model import Content
-from primer.render import TEMPLATES, render, ui_strings
+from primer.pages.render import TEMPLATES, render, ui_strings
 
 MIMETYPE = b"application/epub+zip"
 FOLDER = "EPUB/"

@@ -1,5 +1,5 @@
 """The chapters of an EPUB, made the way the site makes its pages: the generated Markdown of
-`primer.pages`, rendered with the Markdown extensions the MkDocs config declares, sanitized, and
+`primer.pages.generate`, rendered with the Markdown extensions the MkDocs config declares, sanitized, and
 cross-linked to the glossary; then serialized as XHTML with links pointing between chapter files."""
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ import markdown
 from lxml import etree
 from mkdocs.utils.meta import get_data
 
-from primer.crosslink import link_terms
-from primer.glossary_links import TermLinker, fill_appears_in
 from primer.model import Content
-from primer.pages import GeneratedPage, build_pages
-from primer.render import ui_strings
-from primer.routes import PAGE_URIS, Router, page_url
-from primer.sanitize import sanitize_html
-from primer.termmatch import TermMatcher
+from primer.pages.generate import GeneratedPage, build_pages
+from primer.pages.render import ui_strings
+from primer.pages.routes import PAGE_URIS, Router, page_url
+from primer.pages.sanitize import sanitize_html
+from primer.terms.crosslink import link_terms
+from primer.terms.glossary_links import TermLinker, fill_appears_in
+from primer.terms.termmatch import TermMatcher
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from primer.content.markdown_refs import HEADING, HEADING_ID, prose_lines, rewrite_body
 from primer.figures.placement import figures_as_text
-from primer.markdown_refs import HEADING, HEADING_ID, prose_lines, rewrite_body
 from primer.model import Content
-from primer.render import render, ui_strings
-from primer.routes import PAGE_URIS, axis_uri, page_url, section_uri, target_uri
+from primer.pages.render import render, ui_strings
+from primer.pages.routes import PAGE_URIS, axis_uri, page_url, section_uri, target_uri
 
 
 def absolute(base: str, uri: str, anchor: str = "") -> str:

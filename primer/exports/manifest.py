@@ -8,9 +8,9 @@ import json
 import re
 from pathlib import Path
 
+from primer.build.sitebuild import MANIFEST
 from primer.exports.edition import Edition
 from primer.languages import CODES, LANGUAGES
-from primer.sitebuild import MANIFEST
 
 FileFacts = dict[str, dict[str, int]]  # file path -> {"pages": n} or {"chapters": n}
 # Longest first, so `-zh-Hant.` is not read as `zh`; folders (`llms/zh-hant/`) and codes both name one.

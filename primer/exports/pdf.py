@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from primer.exports.edition import Book
-from primer.render import render, ui_strings
+from primer.pages.render import render, ui_strings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

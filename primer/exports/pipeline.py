@@ -9,8 +9,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from primer.derived import derived_content
-from primer.downloads import export_name
+from primer.build.cache import content_version
+from primer.build.sitebuild import LanguageBuild, build_languages, publish, write_root_files
+from primer.content.derived import derived_content
 from primer.exports.archive import zip_folder
 from primer.exports.data import write_data
 from primer.exports.edition import Book, Edition, current_edition, language_tag
@@ -22,9 +23,8 @@ from primer.exports.offline import archive_filter
 from primer.exports.pdf import print_pdf
 from primer.exports.singlefile import single_file
 from primer.languages import CODES, language
-from primer.loader import content_version
 from primer.model import Content
-from primer.sitebuild import LanguageBuild, build_languages, publish, write_root_files
+from primer.pages.downloads import export_name
 
 ARCHIVE = "large-model-primer-offline.zip"
 

@@ -13,8 +13,8 @@ from markupsafe import Markup
 from primer.figures.render import figure_stylesheet
 from primer.languages import language
 from primer.model import Content
-from primer.render import render, ui_strings
-from primer.routes import PAGE_URIS, axis_uri, page_url, section_uri
+from primer.pages.render import render, ui_strings
+from primer.pages.routes import PAGE_URIS, axis_uri, page_url, section_uri
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from primer.fields import ID_PATTERN, LANGS
+from primer.content.fields import ID_PATTERN, LANGS
 from primer.figures.chart import chart_points
 from primer.figures.diagram import layout_issues
 from primer.figures.eras import eras_issues
 from primer.figures.placement import Placement, placements, view_placements
 from primer.issues import Issue
 from primer.model import Content, Figure
-from primer.render import TEMPLATES, ui_strings
+from primer.pages.render import TEMPLATES, ui_strings
 
 
 def check_figures(content: Content, templates: Path = TEMPLATES) -> Iterator[Issue]:

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import Any
 
-from primer.fields import LANGS
+from primer.content.fields import LANGS
 from primer.figures.chart import chart_points
 from primer.model import Content
 from primer.model.facts import MEASURE_KEYS

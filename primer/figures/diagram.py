@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from primer.fields import LANGS
+from primer.content.fields import LANGS
 from primer.figures.layout import FONT_SIZES, line_height, text_width, wrap
 from primer.issues import Issue
 from primer.model.figure import Diagram, Figure, Shape

@@ -16,11 +16,12 @@ from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 
-from primer.derived import text_converter
+from primer.build.cache import content_version
+from primer.content.derived import text_converter
+from primer.content.loader import load_content_cached
 from primer.figures.placement import PLACEMENT, FigureIndex, figure_index
 from primer.figures.render import FIGURE_CLASS, figure_body
 from primer.languages import text_source
-from primer.loader import content_version, load_content_cached
 from primer.model import Content
 
 PROJECT = Path(__file__).resolve().parent.parent.parent

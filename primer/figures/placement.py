@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from primer.markdown_refs import prose_lines
+from primer.content.markdown_refs import prose_lines
 from primer.model import Content
-from primer.render import TEMPLATES, ui_strings
-from primer.routes import PAGE_URIS, section_uri
+from primer.pages.render import TEMPLATES, ui_strings
+from primer.pages.routes import PAGE_URIS, section_uri
 
 PLACEMENT = re.compile(r"^(\s*)\[\[figure:([^\]]*)\]\]\s*$")
 PLACEMENT_LINE = re.compile(r"^([ \t]*)\[\[figure:([^\]\n]*)\]\][ \t]*$", re.M)

@@ -14,7 +14,7 @@ from primer.figures.eras import BASELINE, layout_eras
 from primer.figures.eras import HEIGHT as ERAS_HEIGHT
 from primer.figures.eras import WIDTH as ERAS_WIDTH
 from primer.model import Content, Figure
-from primer.render import environment, ui_strings
+from primer.pages.render import environment, ui_strings
 
 # Captions do not take a term's first-mention link from the paragraph the figure illustrates.
 FIGURE_CLASS = "primer-figure no-crosslink"

@@ -22,7 +22,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from primer.cache import cached, digest
+from primer.build.cache import cached, digest
 
 UNICODE_DATA = Path("/usr/share/unicode")  # Debian package `unicode-data`
 UNIHAN, RADICALS = "Unihan_IRGSources.txt.bz2", "CJKRadicals.txt"

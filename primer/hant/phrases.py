@@ -13,13 +13,13 @@ from pathlib import Path
 
 import opencc
 
-from primer.cache import cached, digest
+from primer.build.cache import cached, digest
+from primer.content.yamlsource import Mapping, load_yaml
 from primer.hant.convert import HantConverter
 from primer.hant.leaks import find_leaks
 from primer.hant.markdown import convert_markdown
 from primer.hant.sources import simplified_texts, source_files
 from primer.issues import Issue
-from primer.yamlsource import Mapping, load_yaml
 
 TABLE = "content/zh-hant/phrases.yml"
 PAGE_OVERRIDE = "zh-Hant.md"  # beside zh.md in a section or page folder: replaces its conversion

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from primer.content.yamlsource import safe_load
 from primer.languages import text_source
-from primer.yamlsource import safe_load
 
 TARGET = "zh-Hant"  # the edition this package makes (primer/languages.py)
 SOURCE = text_source(TARGET)

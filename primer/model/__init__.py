@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from primer.fields import LANGS
+from primer.content.fields import LANGS
 from primer.model.common import SOURCE_KINDS, Document, Localized, Origin, Source
 from primer.model.figure import Figure
 from primer.model.glossary import TERM_KINDS, Term, TermText

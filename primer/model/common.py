@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from primer.fields import FieldReader
+from primer.content.fields import FieldReader
+from primer.content.schemas import keys, node, vocabulary
 from primer.languages import text_source
-from primer.schemas import keys, node, vocabulary
 
 SOURCE_KINDS = vocabulary("source", "kind")
 MAX_SECTION_ORDER: int = node("document", "order")["maximum"]

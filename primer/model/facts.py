@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from primer.fields import FieldReader
+from primer.content.fields import FieldReader
 
 MONTH = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 MEASURE_KEYS = ("parameters", "training_compute")

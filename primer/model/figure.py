@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from primer.fields import LANGS, FieldReader
+from primer.content.fields import LANGS, FieldReader
+from primer.content.schemas import keys, schema
 from primer.languages import text_source
 from primer.model.common import Localized, Origin
-from primer.schemas import keys, schema
 
 ITEM_SCHEMA: dict[str, Any] = schema("figure")["$defs"]["item"]["properties"]
 SHAPE_KINDS = ("box", "arrow", "line", "label")
@@ -149,7 +149,7 @@ def read_diagram(reader: FieldReader) -> Diagram | None:
 
 
 def _is_mapping(item: Any, reader: FieldReader) -> bool:
-    from primer.yamlsource import Mapping
+    from primer.content.yamlsource import Mapping
 
     if isinstance(item, Mapping):
         return True

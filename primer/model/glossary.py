@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from primer.fields import LANGS, FieldReader
+from primer.content.fields import LANGS, FieldReader
+from primer.content.schemas import keys, vocabulary
 from primer.languages import text_source
 from primer.model.common import Origin
 from primer.model.facts import ModelFacts, read_facts
-from primer.schemas import keys, vocabulary
 
 TERM_KINDS = vocabulary("term", "kind")
 

@@ -6,9 +6,9 @@ import calendar
 import re
 from dataclasses import dataclass
 
-from primer.fields import LANGS, FieldReader
+from primer.content.fields import LANGS, FieldReader
+from primer.content.schemas import keys, vocabulary
 from primer.model.common import Localized, Origin
-from primer.schemas import keys, vocabulary
 
 EVENT_TAGS = vocabulary("event", "tags", "items")
 

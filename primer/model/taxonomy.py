@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from primer.fields import LANGS, FieldReader, as_mapping
+from primer.content.fields import LANGS, FieldReader, as_mapping
+from primer.content.schemas import keys
 from primer.model.common import Localized, Origin
-from primer.schemas import keys
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

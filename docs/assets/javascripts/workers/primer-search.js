@@ -3,7 +3,7 @@
    the fragment of our URL names Material's worker (search.<hash>.min.js), loaded from beside us so
    its lunr language files resolve as usual, also under iframe-worker from file://.
 
-   Why Material 9.8's query side missed (measured on this site; see primer/search.py for the index):
+   Why Material 9.8's query side missed (measured on this site; see primer/search/index.py for the index):
    - It cuts a Han run of the query greedily against the index vocabulary, but its loop never tries
      a slice that ends at the run's last character: 大模型 became `大*`, 文心一言 `文心* 一*`. The
      trailing `*` makes every part a prefix and the parts are OR-ed, so the pages that say 大… and

@@ -1,0 +1,87 @@
+"""The downloads page: every export with its language, size, page or chapter count and SHA-256,
+and the commit the files were built from (all read from dist/manifest.json, which `build.py
+export` writes; `make site` exports before it builds, so the page describes the same commit)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from primer.build.sitebuild import MANIFEST
+from primer.languages import CODES, LANGUAGES, language
+from primer.pages.render import render, ui_strings
+from primer.pages.routes import Router
+
+
+def export_name(lang: str, suffix: str) -> str:
+    """Returns the file name of one language's export (`large-model-primer-zh-hant.pdf`)."""
+    return f"large-model-primer-{language(lang).folder}.{suffix}"
+
+
+def per_language(*suffixes: str) -> tuple[str, ...]:
+    """Returns every language's export files of these kinds, in the registry's order."""
+    return tuple(export_name(lang, suffix) for lang in CODES for suffix in suffixes)
+
+
+DOWNLOAD_GROUPS = (
+    ("offline", "download_offline", ("large-model-primer-offline.zip",)),
+    ("epub", "download_epub", per_language("epub")),
+    ("pdf", "download_pdf", per_language("pdf")),
+    ("single", "download_single", per_language("html")),
+    ("data", "download_data", ("data/glossary.json", "data/glossary.csv", "data/timeline.json", "data/taxonomy.json",
+                               "data/charts.json", "data/charts.csv", "data/glossary.schema.json",
+                               "data/timeline.schema.json", "data/taxonomy.schema.json",
+                               "data/charts.schema.json")),
+    ("llms", "download_llms", tuple(f"llms/{lang.folder}/{name}" for lang in LANGUAGES
+                                    for name in ("llms.txt", "llms-full.txt"))),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """One row of the page: a file and what the manifest says about it (None before an export)."""
+
+    path: str
+    facts: dict[str, Any] | None
+
+    @property
+    def name(self) -> str:
+        """Returns the file name without its folder."""
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def folder(self) -> str:
+        """Returns the folder inside the downloads, or ''."""
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
+
+    @property
+    def format(self) -> str:
+        """Returns the file format as readers name it (PDF, EPUB, ZIP …)."""
+        return self.path.rsplit(".", 1)[-1].upper()
+
+
+def read_manifest(root: Path) -> dict[str, Any] | None:
+    """Returns dist/manifest.json, or None before the first export."""
+    path = root / "dist" / MANIFEST
+    if not path.is_file():
+        return None
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
+
+
+def downloads_markdown(lang: str, root: Path, router: Router, site_url: str, repository: str) -> str:
+    """Returns the body of the downloads page (the offline build links to the hosted files)."""
+    t = ui_strings()[lang]
+    offline = not router.directory_urls
+    manifest = None if offline else read_manifest(root)
+    facts = {entry["path"]: entry for entry in (manifest or {}).get("files", [])}
+    groups = [(anchor, t[label], [Download(path, facts.get(path)) for path in paths])
+              for anchor, label, paths in DOWNLOAD_GROUPS]
+    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
+    base = f"{site_root}downloads/" if offline else "../../downloads/"
+    commit = (manifest or {}).get("commit", "")
+    return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts),
+                  commit=commit, date=(manifest or {}).get("date", "")[:10],
+                  commit_url=f"{repository.rstrip('/')}/commit/{commit}" if repository and commit else "")

@@ -1,0 +1,97 @@
+"""Generated views built from data: the timeline and the classification pages, with JSON-LD."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from primer.languages import language
+from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
+from primer.pages.render import json_ld, plain_text, render, ui_strings
+from primer.pages.routes import PAGE_URIS, Router, axis_uri
+
+
+@dataclass(frozen=True, slots=True)
+class EraGroup:
+    """An era with its events in date order."""
+
+    era: Era
+    events: tuple[TimelineEvent, ...]
+
+
+def era_groups(content: Content) -> list[EraGroup]:
+    """Returns every era with its events (eras without events are kept: they still have intros)."""
+    return [EraGroup(era, tuple(e for e in content.events if e.era == era.id)) for era in content.eras]
+
+
+def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
+    """Returns schema.org ItemList-of-Event JSON for the timeline page."""
+    items = [
+        {"@type": "ListItem", "position": position, "item": {
+            "@type": "Event", "@id": f"{site_url}timeline/#{event.id}", "name": event.title.get(lang),
+            "description": plain_text(event.summary.get(lang)), "startDate": event.date,
+            "url": f"{site_url}timeline/#{event.id}",
+        }}
+        for position, event in enumerate(content.events, start=1)
+    ]
+    data = {"@context": "https://schema.org", "@type": "ItemList", "name": ui_strings()[lang]["timeline"],
+            "inLanguage": language(lang).tag, "itemListElement": items}
+    return str(json_ld(data))
+
+
+def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
+    """Returns schema.org DefinedTermSet JSON for the glossary page."""
+    set_id = f"{site_url}glossary/"
+    terms = [
+        {"@type": "DefinedTerm", "@id": f"{set_id}#{term.id}", "termCode": term.id, "name": term.text(lang).term,
+         "alternateName": list(term.text(lang).aliases) + ([term.abbr] if term.abbr else []),
+         "description": plain_text(term.text(lang).definition), "inDefinedTermSet": set_id}
+        for term in sorted(content.terms.values(), key=lambda t: t.id)
+    ]
+    data = {"@context": "https://schema.org", "@type": "DefinedTermSet", "@id": set_id,
+            "name": ui_strings()[lang]["glossary"], "inLanguage": language(lang).tag,
+            "hasDefinedTerm": terms}
+    return str(json_ld(data))
+
+
+def timeline_markdown(content: Content, lang: str, router: Router) -> str:
+    """Renders the timeline page body."""
+    uri = PAGE_URIS["timeline"]
+    used_tags = [tag for tag in EVENT_TAGS if any(tag in event.tags for event in content.events)]
+    return render(
+        "timeline.md.j2", lang=lang, t=ui_strings()[lang], groups=era_groups(content), tags=used_tags,
+        terms=content.terms, sources=content.sources, count=len(content.events),
+        glossary=router.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
+    )
+
+
+def models_in(content: Content, axis_id: str, class_id: str) -> list[Term]:
+    """Returns the models declaring `class_id` on `axis_id`, sorted by year then id."""
+    return sorted((m for m in content.models() if class_id in m.classes.get(axis_id, ())),
+                  key=lambda m: (m.year or 0, m.id))
+
+
+def matrix(content: Content) -> dict[str, Any] | None:
+    """Returns the modality × level grid, or None when the taxonomy lacks two axes."""
+    if len(content.axes) < 2:
+        return None
+    rows, columns = content.axes[0], content.axes[1]
+    cells = {(r.id, c.id): [m for m in models_in(content, rows.id, r.id) if c.id in m.classes.get(columns.id, ())]
+             for r in rows.classes for c in columns.classes}
+    return {"rows": rows, "columns": columns, "cells": cells}
+
+
+def classification_markdown(content: Content, lang: str, router: Router) -> str:
+    """Renders the classification overview: the axes and the matrix."""
+    uri = PAGE_URIS["classification"]
+    return render("classification.md.j2", lang=lang, t=ui_strings()[lang], axes=content.axes,
+                  matrix=matrix(content), glossary=router.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
+                  axis_links={axis.id: router.href(uri, axis_uri(axis.id)) for axis in content.axes})
+
+
+def axis_markdown(content: Content, axis: TaxonomyAxis, lang: str, router: Router) -> str:
+    """Renders one axis page: each class, its description and example models."""
+    uri = axis_uri(axis.id)
+    examples = {cls.id: models_in(content, axis.id, cls.id) for cls in axis.classes}
+    return render("axis.md.j2", lang=lang, t=ui_strings()[lang], axis=axis, examples=examples,
+                  sources=content.sources, glossary=router.href(uri, PAGE_URIS["glossary"]))
