@@ -221,19 +221,15 @@ def check_taxonomy(content: Content) -> Iterator[Issue]:
 
 
 def check_known_names(content: Content) -> Iterator[Issue]:
-    """A known name must not be a term's own name (then it would hide the term) and appears once."""
+    """A known name must not be a term's own name (then it would hide the term); the schema
+    reports a name listed twice."""
     origin = content.names_origin
     if origin is None:
         return
     for lang in LANGS:
         term_names = {match_key(name): term.id for term in content.terms.values() for name in term.names(lang)}
-        seen: set[str] = set()
         for name in content.names.get(lang, ()):
             key = match_key(name)
             if key in term_names:
                 yield Issue(path=origin.path, line=origin.line_of(lang),
                             message=f"'{name}' is a name of term '{term_names[key]}'; remove it from '{lang}'")
-            elif key in seen:
-                yield Issue(path=origin.path, line=origin.line_of(lang),
-                            message=f"'{name}' is listed twice in '{lang}'")
-            seen.add(key)

@@ -8,14 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from primer.build.cache import FileMemo, cached, content_version
-from primer.content.fields import LANGS, FieldReader, as_mapping
-from primer.content.schemas import keys
-from primer.content.yamlsource import load_yaml, read_text
+from primer.build.cache import FileMemo, cached, code_version, content_version
+from primer.content.fields import LANGS, FieldReader
+from primer.content.structure import structure_issues
+from primer.content.yamlsource import Loaded, Mapping, load_yaml, read_text
 from primer.issues import Issue, relpath
 from primer.model import Content, Document, Era, Figure, Localized, Origin, Source, TaxonomyAxis, Term, TimelineEvent
 
 SECTION_FOLDER = re.compile(r"^(\d{2,3})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
+# The schema (schemas/<kind>.schema.json) of each folder's or file's YAML.
+KIND_OF = {"sources": "source", "sections": "document", "pages": "document", "glossary": "term",
+           "timeline": "event", "figures": "figure", "eras.yml": "eras", "taxonomy.yml": "taxonomy",
+           "names.yml": "names"}
+
+
 class HasId(Protocol):
     """Anything loaded from `content/<folder>/<id>.yml`."""
 
@@ -34,18 +40,21 @@ class ContentLoader:
         self.content_dir = root / "content"
         self.issues: list[Issue] = []
         self.memo = memo
+        # Memo entries hold schema results: they stand only for the code and schemas that made them.
+        self.memo_kind = f"checked-yaml-{code_version()}" if memo else ""
 
     def shown(self, path: Path) -> str:
         """Returns a path as printed in messages."""
         return relpath(path, self.root)
 
-    def reader(self, path: Path) -> FieldReader | None:
-        """Loads a YAML file whose top level is a mapping."""
+    def reader(self, path: Path, kind: str) -> FieldReader | None:
+        """Loads a YAML file of a content kind and checks it against the kind's schema; returns a
+        reader when its top level is a mapping."""
         shown = self.shown(path)
-        loaded = self.memo.get("yaml", path, lambda: load_yaml(path, shown)) if self.memo else load_yaml(path, shown)
+        loaded = self.memo.get(self.memo_kind, path, lambda: checked_yaml(path, shown, kind)) if self.memo \
+            else checked_yaml(path, shown, kind)
         self.issues.extend(loaded.issues)
-        data = as_mapping(loaded.data, shown, self.issues)
-        return FieldReader(data, shown, self.issues) if data is not None else None
+        return FieldReader(loaded.data, shown, self.issues) if isinstance(loaded.data, Mapping) else None
 
     def load(self) -> Content:
         """Loads everything; check `issues` afterwards."""
@@ -80,7 +89,7 @@ class ContentLoader:
         for path in sorted(folder.iterdir(), key=os.fspath):
             if not self.is_yaml_file(path):
                 continue
-            reader = self.reader(path)
+            reader = self.reader(path, KIND_OF[name])
             if reader is None:
                 continue
             item = build(reader)
@@ -125,7 +134,7 @@ class ContentLoader:
             return None
         if match and is_section:
             expected_order, expected_id = int(match.group(1)), match.group(2)
-        reader = self.reader(folder / "meta.yml")
+        reader = self.reader(folder / "meta.yml", "document")
         bodies = {lang: self.load_body(folder / f"{lang}.md") for lang in LANGS}
         if reader is None:
             return None
@@ -156,20 +165,11 @@ class ContentLoader:
         if not path.exists():
             self.issues.append(Issue(path=self.shown(path), message=f"missing file content/{name}"))
             return []
-        reader = self.reader(path)
-        if reader is None:
+        reader = self.reader(path, KIND_OF[name])
+        items = reader.data.get(key) if reader else None
+        if reader is None or not isinstance(items, list):
             return []
-        reader.check_keys((key,))
-        items = reader.data.get(key)
-        if not isinstance(items, list) or not items:
-            reader.error(key, f"'{key}' must be a non-empty list")
-            return []
-        readers = []
-        for item in items:
-            data = as_mapping(item, reader.path, self.issues)
-            if data is not None:
-                readers.append(FieldReader(data, reader.path, self.issues))
-        return readers
+        return [FieldReader(item, reader.path, self.issues) for item in items if isinstance(item, Mapping)]
 
     def load_eras(self) -> tuple[Era, ...]:
         """Loads `content/eras.yml`, ordered by start year."""
@@ -180,16 +180,23 @@ class ContentLoader:
         """Loads `content/taxonomy.yml`."""
         return tuple(TaxonomyAxis.from_yaml(r) for r in self.load_list("taxonomy.yml", "axes"))
 
-
     def load_names(self) -> dict[str, Any]:
         """Loads `content/names.yml` (optional): the known proper names of each language."""
         path = self.content_dir / "names.yml"
-        reader = self.reader(path) if path.exists() else None
+        reader = self.reader(path, "names") if path.exists() else None
         if reader is None:
             return {}
-        reader.check_keys(keys("names"))
-        return {"names": {lang: reader.strings(lang, required=True) for lang in LANGS},
+        return {"names": {lang: reader.strings(lang) for lang in LANGS},
                 "names_origin": Origin.of(reader)}
+
+
+def checked_yaml(path: Path, shown: str, kind: str) -> Loaded:
+    """Loads one YAML file and adds the problems its schema finds (a file that did not parse has
+    none to add)."""
+    loaded = load_yaml(path, shown)
+    if loaded.data is None:
+        return loaded
+    return Loaded(loaded.data, (*loaded.issues, *structure_issues(kind, loaded.data, shown)))
 
 
 def load_content(root: Path, memo: FileMemo | None = None) -> tuple[Content, list[Issue]]:

@@ -15,14 +15,20 @@ STR_TAG = "tag:yaml.org,2002:str"
 
 
 class Mapping(dict[str, Any]):
-    """A YAML mapping that knows its own line and the line of each key (1-based)."""
+    """A YAML mapping that knows its own line and column and those of each key (1-based)."""
 
     line: int
+    column: int
     key_lines: dict[str, int]
+    key_columns: dict[str, int]
 
     def line_of(self, key: str) -> int:
         """Returns the line of `key`, or of the mapping itself when the key is absent."""
         return self.key_lines.get(key, self.line)
+
+    def column_of(self, key: str) -> int:
+        """Returns the column of `key`, or of the mapping itself when the key is absent."""
+        return self.key_columns.get(key, self.column)
 
 
 # libyaml's parser is about six times faster than the pure-Python one; both are safe loaders.
@@ -48,7 +54,8 @@ class _LineLoader(_SafeBase):
         self.flatten_mapping(node)
         mapping = Mapping()
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {}
+        mapping.column = node.start_mark.column + 1
+        mapping.key_lines, mapping.key_columns = {}, {}
         for key_node, value_node in node.value:
             key = self._construct(key_node)
             if not isinstance(key, str):
@@ -58,6 +65,7 @@ class _LineLoader(_SafeBase):
                 self.duplicates.append((key, line))
             mapping[key] = self._construct(value_node)
             mapping.key_lines[key] = line
+            mapping.key_columns[key] = key_node.start_mark.column + 1
         return mapping
 
     def _construct(self, node: yaml.Node) -> Any:

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass
 
 from primer.content.fields import FieldReader
+from primer.content.schemas import node
 
-MONTH = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
-MEASURE_KEYS = ("parameters", "training_compute")
+MONTH = re.compile(node("term", "facts", "released")["pattern"])
+MEASURE_KEYS = tuple(key for key in node("term", "facts")["properties"] if key != "released")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,14 +44,12 @@ class ModelFacts:
 
 def read_facts(reader: FieldReader) -> ModelFacts | None:
     """Reads `facts: {released: YYYY-MM, parameters: {...}, training_compute: {...}}`."""
-    block = reader.mapping("facts", required=False)
+    block = reader.mapping("facts")
     if block is None:
         return None
-    block.check_keys(("released", *MEASURE_KEYS))
     released = block.text("released")
-    if released and not MONTH.match(released):
-        block.error("released", "'facts.released' must be a month written YYYY-MM, e.g. 2020-05")
-        released = ""
+    if not MONTH.match(released):
+        return None  # the schema reports the form
     measures = {}
     for key in MEASURE_KEYS:
         fact = read_fact(block, key) if key in block.data else None
@@ -64,12 +63,10 @@ def read_fact(block: FieldReader, key: str) -> Fact | None:
     fact = block.mapping(key)
     if fact is None:
         return None
-    fact.check_keys(("value", "undisclosed", "source", "sparse"))
     source = fact.identifier("source")
     undisclosed = fact.boolean("undisclosed")
     if undisclosed == ("value" in fact.data):
-        fact.error("value", f"'facts.{key}' has either a 'value' or 'undisclosed: true' (never a guess)")
-        return None
+        return None  # the schema reports that it has both or neither
     value = None if undisclosed else number(fact, "value")
     if not undisclosed and value is None:
         return None

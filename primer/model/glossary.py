@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.content.fields import LANGS, FieldReader
-from primer.content.schemas import keys, vocabulary
+from primer.content.schemas import vocabulary
 from primer.languages import text_source
 from primer.model.common import Origin
 from primer.model.facts import ModelFacts, read_facts
@@ -24,12 +24,7 @@ class TermText:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TermText:
         """Reads the `zh:` or `en:` block of a glossary entry."""
-        reader.check_keys(keys("term", "zh"))
-        return cls(
-            term=reader.text("term", max_length=120),
-            aliases=reader.strings("aliases"),
-            definition=reader.text("definition", max_length=1200),
-        )
+        return cls(term=reader.text("term"), aliases=reader.strings("aliases"), definition=reader.text("definition"))
 
     def names(self) -> tuple[str, ...]:
         """Returns the term and its aliases."""
@@ -56,21 +51,15 @@ class Term:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Term:
         """Reads a `content/glossary/<id>.yml` mapping."""
-        reader.check_keys(keys("term"))
-        kind = reader.text("kind")
-        if kind and kind not in TERM_KINDS:
-            reader.error("kind", f"'kind' must be one of: {', '.join(TERM_KINDS)}")
         texts = {}
         for lang in LANGS:
             block = reader.mapping(lang)
             texts[lang] = TermText.from_yaml(block) if block else TermText(term="", aliases=(), definition="")
         return cls(
-            id=reader.identifier("id"), kind=kind, abbr=reader.text("abbr", required=False, max_length=30),
-            year=reader.integer("year", required=False, low=1800, high=2100), texts=texts,
-            related=reader.ids("related"), sources=reader.ids("sources", required=True, min_items=1),
-            organization=reader.text("organization", required=False, max_length=120),
-            classes=_read_classes(reader), origin=Origin.of(reader), facts=read_facts(reader),
-            translated_from=reader.text("translated_from", required=False, max_length=12),
+            id=reader.identifier("id"), kind=reader.text("kind"), abbr=reader.text("abbr"),
+            year=reader.integer("year"), texts=texts, related=reader.ids("related"), sources=reader.ids("sources"),
+            organization=reader.text("organization"), classes=_read_classes(reader), origin=Origin.of(reader),
+            facts=read_facts(reader), translated_from=reader.text("translated_from"),
         )
 
     def text(self, lang: str) -> TermText:
@@ -87,7 +76,7 @@ class Term:
 
 def _read_classes(reader: FieldReader) -> dict[str, tuple[str, ...]]:
     """Reads `classes: {axis-id: [class-id, ...]}`; the axes and classes are checked later."""
-    block = reader.mapping("classes", required=False)
+    block = reader.mapping("classes")
     if block is None:
         return {}
-    return {str(axis): block.ids(str(axis), required=True, min_items=1) for axis in block.data}
+    return {str(axis): block.ids(str(axis)) for axis in block.data}

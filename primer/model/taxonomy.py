@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from primer.content.fields import LANGS, FieldReader, as_mapping
-from primer.content.schemas import keys
+from primer.content.fields import LANGS, FieldReader
+from primer.content.yamlsource import Mapping
 from primer.model.common import Localized, Origin
 
 
@@ -21,7 +21,6 @@ class TaxonomyClass:
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyClass:
         """Reads one class of an axis."""
-        reader.check_keys(keys("taxonomy", "axes", "items", "classes", "items"))
         name, description = _names(reader)
         return cls(id=reader.identifier("id"), name=name, description=description, origin=Origin.of(reader))
 
@@ -37,22 +36,13 @@ class TaxonomyAxis:
     sources: tuple[str, ...]
     origin: Origin
 
-
-
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyAxis:
         """Reads one axis of `content/taxonomy.yml` with its classes."""
-        reader.check_keys(keys("taxonomy", "axes", "items"))
         name, description = _names(reader)
-        classes = []
         raw = reader.data.get("classes")
-        if not isinstance(raw, list) or not raw:
-            reader.error("classes", "'classes' must list at least one class")
-        else:
-            for item in raw:
-                sub = as_mapping(item, reader.path, reader.issues)
-                if sub is not None:
-                    classes.append(TaxonomyClass.from_yaml(FieldReader(sub, reader.path, reader.issues)))
+        classes = [TaxonomyClass.from_yaml(FieldReader(item, reader.path, reader.issues))
+                   for item in (raw if isinstance(raw, list) else ()) if isinstance(item, Mapping)]
         return cls(
             id=reader.identifier("id"), name=name, description=description, classes=tuple(classes),
             sources=reader.ids("sources"), origin=Origin.of(reader),
@@ -64,8 +54,6 @@ def _names(reader: FieldReader) -> tuple[Localized, Localized]:
     name, description = {}, {}
     for lang in LANGS:
         block = reader.mapping(lang)
-        if block:
-            block.check_keys(keys("taxonomy", "axes", "items", "zh"))
-        name[lang] = block.text("name", max_length=120) if block else ""
+        name[lang] = block.text("name") if block else ""
         description[lang] = block.text("description") if block else ""
     return Localized.of(name), Localized.of(description)
