@@ -12,6 +12,7 @@ from primer.figures.checks import check_figures
 from primer.issues import Issue
 from primer.model import Content, Document, Origin, Term
 from primer.pages.routes import PAGE_URIS
+from primer.terms.termmatch import match_key
 
 REQUIRED_PAGES = ("home", "about")
 RESERVED_IDS = {"references", "page-title"}
@@ -171,16 +172,6 @@ def check_classes(term: Term, axes: dict[str, set[str]]) -> Iterator[Issue]:
     for axis_id in axes:
         if axis_id not in term.classes:
             yield Issue(path=term.origin.path, line=line, message=f"model is missing 'classes.{axis_id}'")
-
-
-def is_case_sensitive(name: str) -> bool:
-    """Acronym-like names (no lower-case letter, at least one capital) match case-sensitively."""
-    return not any(ch.islower() for ch in name) and any(ch.isupper() for ch in name)
-
-
-def match_key(name: str) -> str:
-    """Returns the form under which a name is matched in text."""
-    return name if is_case_sensitive(name) else name.lower()
 
 
 def check_ambiguous_names(terms: Iterable[Term], lang: str) -> Iterator[Issue]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from primer.build.cache import FileMemo, cached, code_version, content_version
+from primer.checks.validate import validate
 from primer.content.fields import LANGS, FieldReader
 from primer.content.structure import structure_issues
 from primer.content.yamlsource import Loaded, Mapping, load_yaml, read_text
@@ -205,8 +206,6 @@ def load_content(root: Path, memo: FileMemo | None = None) -> tuple[Content, lis
     Arguments:
         memo: parsed YAML files from earlier runs (see `FileMemo`); the caller saves it.
     """
-    from primer.checks.validate import validate  # the validator imports the loader's types
-
     loader = ContentLoader(root, memo)
     content = loader.load()
     issues = loader.issues + list(validate(content))

@@ -22,7 +22,7 @@ from primer.pages.routes import PAGE_URIS, Router, page_url
 from primer.pages.sanitize import sanitize_html
 from primer.terms.crosslink import link_terms
 from primer.terms.glossary_links import TermLinker, fill_appears_in
-from primer.terms.termmatch import TermMatcher
+from primer.terms.termmatch import term_matcher
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
@@ -80,7 +80,7 @@ def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str,
     "appears in" lists filled, as the site's hooks do."""
     glossary = page_url(PAGE_URIS["glossary"], directory_urls=False)
     linker = TermLinker(content, lang, glossary)
-    matcher = TermMatcher((name, term.id) for term in content.terms.values() for name in term.names(lang))
+    matcher = term_matcher(content, lang)
     mentions: dict[str, dict[str, str]] = {}
     html: dict[str, str] = {}
     for page in book_pages(content, lang):

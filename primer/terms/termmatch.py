@@ -18,13 +18,22 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from primer.checks.validate import is_case_sensitive, match_key
 from primer.model import Content
 
 CHUNK_SEPARATOR = "\x00"  # callers join independent texts with it; no term contains it
 KNOWN_NAME = ""  # the "term id" of a blocker: found like a term, never reported
 SPACE_RUN = re.compile(r"  +")
 OTHER_SPACES = "\t\n\r\f\v"
+
+
+def is_case_sensitive(name: str) -> bool:
+    """Acronym-like names (no lower-case letter, at least one capital) match case-sensitively."""
+    return not any(ch.islower() for ch in name) and any(ch.isupper() for ch in name)
+
+
+def match_key(name: str) -> str:
+    """Returns the form under which a name is matched in text (two names with one key are one)."""
+    return name if is_case_sensitive(name) else name.lower()
 
 
 def ascii_lower(text: str) -> str:
@@ -66,7 +75,9 @@ class Match:
 
 
 class TermMatcher:
-    """Two Aho–Corasick automata (case-sensitive and ASCII-case-folded), built once per build."""
+    """Four Aho–Corasick automata, built once per build: the case-sensitive forms and the
+    ASCII-case-folded ones, each as a leftmost-longest automaton (`find`'s fast path) and as a
+    standard one that reports overlapping matches (the slow path's candidates)."""
 
     def __init__(self, forms: Iterable[tuple[str, str]]) -> None:
         """Builds the automata from (surface form, term id) pairs."""
