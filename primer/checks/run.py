@@ -13,7 +13,7 @@ from primer.build.cache import FileMemo, cached, content_version
 from primer.checks.remote import remote_resource_issues
 from primer.checks.typography import check_file, check_text
 from primer.content.fields import LANGS
-from primer.content.loader import load_content, load_content_cached
+from primer.content.loader import load_content_cached
 from primer.content.yamlsource import read_text
 from primer.hant.phrases import TABLE as PHRASE_TABLE
 from primer.hant.phrases import check_phrase_table_cached
@@ -22,8 +22,6 @@ from primer.model import Content
 from primer.terms.termmatch import term_matcher
 
 TODO = re.compile(r"\bTODO\b")
-
-
 # The files holding Chinese text: zh.md bodies and content YAML (paths as `relpath` shows them).
 CHINESE_FILE = re.compile(
     r"^content/(?:(?:sections|pages)/[^/]+/zh\.md|(?:glossary|timeline)/[^/]+\.yml|eras\.yml|taxonomy\.yml)$")
@@ -38,37 +36,14 @@ def content_files(root: Path) -> Iterator[Path]:
                 yield Path(folder, name)
 
 
-def chinese_files(root: Path) -> Iterator[Path]:
-    """Yields the files holding Chinese text."""
-    return (path for path in content_files(root) if CHINESE_FILE.match(relpath(path, root)))
-
-
-def typography(root: Path, fix: bool) -> list[Issue]:
-    """Returns typography warnings; with `fix`, rewrites the files and returns what is left."""
-    issues: list[Issue] = []
-    for path in chinese_files(root):
-        found, fixed = check_file(path, relpath(path, root))
-        if fix and fixed is not None:
-            path.write_text(fixed, encoding="utf-8")  # line ends are normalized to LF by the fix
-            found, _ = check_file(path, relpath(path, root))
-        issues.extend(found)
-    return issues
-
-
-def unfinished(root: Path) -> Iterator[Issue]:
-    """Warns about scaffold text (TODO) that was never replaced."""
+def fix_typography(root: Path) -> None:
+    """Rewrites the Chinese files whose typography the safe fix changes (line ends become LF)."""
     for path in content_files(root):
         shown = relpath(path, root)
-        text, _unreadable = read_text(path, shown)
-        yield from todo_lines(text or "", shown)
-
-
-def remote_resources(root: Path) -> Iterator[Issue]:
-    """Errors for every file from another host that content would make readers' browsers load."""
-    for path in content_files(root):
-        shown = relpath(path, root)
-        text, _unreadable = read_text(path, shown)
-        yield from remote_resource_issues(text or "", shown)
+        if CHINESE_FILE.match(shown):
+            _found, fixed = check_file(path, shown)
+            if fixed is not None:
+                path.write_text(fixed, encoding="utf-8")
 
 
 def todo_lines(text: str, shown: str) -> list[Issue]:
@@ -91,7 +66,7 @@ def warnings_of(path: Path, shown: str) -> list[Issue]:
 
 
 def file_warnings(root: Path) -> list[Issue]:
-    """Returns the typography and TODO warnings, reading again only files changed since last time."""
+    """Returns every file's `warnings_of`, reading again only files changed since last time."""
     memo = FileMemo(root, "text")
     issues: list[Issue] = []
     for path in content_files(root):
@@ -117,14 +92,11 @@ def unused_terms(content: Content) -> Iterator[Issue]:
 
 def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tuple[Content, list[Issue]]:
     """Returns the content under `root` and every issue of it, sorted."""
-    if fix:
-        style = typography(root, fix)
-        content, issues = load_content(root)
-        issues = issues + style + list(unfinished(root)) + list(remote_resources(root))
-    else:  # nothing changed since the last check: its results stand
-        version = content_version(root)
-        content, issues = load_content_cached(root, version)
-        issues = issues + cached("style", root, version, lambda: file_warnings(root))
+    if fix:  # the rewritten files have new modification times: the caches below miss for them
+        fix_typography(root)
+    version = content_version(root)  # nothing changed since the last check: its results stand
+    content, issues = load_content_cached(root, version)
+    issues = issues + cached("style", root, version, lambda: file_warnings(root))
     if (root / PHRASE_TABLE).is_file():  # the 繁體中文 edition's reviewed phrases (primer/hant)
         issues += check_phrase_table_cached(root)
     if list_unused:
