@@ -51,12 +51,11 @@ def check_documents(content: Content) -> Iterator[Issue]:
         yield from unknown(document.sources, content.sources, document.origin, "sources", "source")
         refs = {lang: scan_body(document.body(lang)) for lang in LANGS}
         for lang in LANGS:
-            yield from check_body(content, targets, document, refs[lang], document.body_paths.get(lang))
+            yield from check_body(content, targets, refs[lang], document.body_paths.get(lang))
         yield from check_same_headings(document, refs)
 
 
-def check_body(content: Content, targets: LinkTargets, document: Document, refs: BodyRefs,
-               path: str) -> Iterator[Issue]:
+def check_body(content: Content, targets: LinkTargets, refs: BodyRefs, path: str) -> Iterator[Issue]:
     """Checks one body's headings, citations and links."""
     seen: set[str] = set()
     for heading in refs.headings:

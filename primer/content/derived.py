@@ -109,5 +109,3 @@ class Deriver:
             return dataclasses.replace(value, **{f.name: self.texts(getattr(value, f.name))
                                                  for f in dataclasses.fields(value) if f.init})
         return value
-
-

@@ -75,4 +75,3 @@ class FieldReader:
         """Returns a `{zh: ..., en: ...}` text field ('' for a language that is missing)."""
         reader = self.mapping(key)
         return {lang: reader.text(lang) if reader else "" for lang in LANGS}
-

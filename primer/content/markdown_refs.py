@@ -11,13 +11,13 @@ from functools import cache
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}$")
+LINK_SCHEMES = ("section", "term", "event", "page", "figure")
 TOKEN = re.compile(
     r"(?P<code>`+)(?:.*?)(?P=code)"
     r"|\[@(?P<cites>[^\]\s;]+(?:\s*;\s*@[^\]\s;]+)*)\]"
-    r"|\]\((?P<scheme>section|term|event|page|figure):(?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)"
+    rf"|\]\((?P<scheme>{'|'.join(LINK_SCHEMES)}):(?P<target>[^)\s#]*)(?:#(?P<anchor>[^)\s]*))?\)"
     r"|\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)"
 )
-LINK_SCHEMES = ("section", "term", "event", "page", "figure")
 # Where a TOKEN can start. Jumping between these and matching TOKEN there finds the same tokens
 # as TOKEN.finditer, twice as fast on long lines (the alternation is tried at every character).
 TOKEN_START = re.compile(r"`|\[@|\]\(")

@@ -1,7 +1,8 @@
-"""The JSON Schemas of the content kinds: the contract editors show while typing.
+"""The JSON Schemas of the content kinds: the contract editors show while typing and
+`build.py check` runs (primer/content/structure.py).
 
-The loader takes its field names and fixed vocabularies from here, so the schemas, the
-editor hints and `build.py check` cannot drift apart."""
+The model takes its fixed vocabularies and patterns from here, so the schemas, the editor hints
+and the checker cannot drift apart."""
 
 from __future__ import annotations
 
@@ -28,11 +29,6 @@ def node(kind: str, *path: str) -> dict[str, Any]:
     for step in path:
         current = current["items"] if step == "items" else current["properties"][step]
     return current
-
-
-def keys(kind: str, *path: str) -> tuple[str, ...]:
-    """Returns the field names allowed at `path`."""
-    return tuple(node(kind, *path)["properties"])
 
 
 def vocabulary(kind: str, *path: str) -> tuple[str, ...]:

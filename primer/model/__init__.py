@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from primer.content.fields import LANGS
-from primer.model.common import SOURCE_KINDS, Document, Localized, Origin, Source
+from primer.model.common import Document, Localized, Origin, Source
 from primer.model.figure import Figure
 from primer.model.glossary import TERM_KINDS, Term, TermText
 from primer.model.history import EVENT_TAGS, Era, TimelineEvent
@@ -49,7 +49,6 @@ class Content:
 __all__ = [
     "EVENT_TAGS",
     "LANGS",
-    "SOURCE_KINDS",
     "TERM_KINDS",
     "Content",
     "Document",

@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from primer.content.fields import FieldReader
-from primer.content.schemas import node, vocabulary
+from primer.content.schemas import node
 from primer.languages import text_source
 
-SOURCE_KINDS = vocabulary("source", "kind")
 MIN_SECTION_SOURCES = 2  # pages cite what they like; a section of the article cites two or more
 WEB_URL = node("source", "url")["pattern"]
 
