@@ -97,3 +97,16 @@ def test_exactly_one_shape_per_diagram_item(tmp_path: Path) -> None:
     broken = text.replace("    - box:", "    - label: [1, 1]\n      box:", 1)
     assert any("'diagram.items[]' has exactly one of: box, arrow, line, label" in line
                for line in check(tmp_path, broken, "figure"))
+
+
+def test_keys_that_exclude_each_other_are_named(tmp_path: Path) -> None:
+    """A fact with both a value and `undisclosed` breaks the schema's oneOf, told as the two keys."""
+    facts = "facts:\n  released: 2020-05\n  parameters: {value: 1, undisclosed: true, source: s}\n"
+    assert check(tmp_path, TERM + facts) == [
+        "x.yml:12:3: 'facts.parameters' has exactly one of: value, undisclosed"]
+
+
+def test_a_choice_of_forms_is_told_by_the_fields_description(tmp_path: Path) -> None:
+    """A date that is neither text of the right form nor a year reads as the schema describes dates."""
+    event = "id: e\ndate: 2020/05\ntags: [model]\nzh: {title: 标题, summary: 摘要}\nen: {title: T, summary: S}\nsources: [s]\n"
+    assert check(tmp_path, event, "event") == ["x.yml:2:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD"]
