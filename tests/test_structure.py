@@ -110,3 +110,12 @@ def test_a_choice_of_forms_is_told_by_the_fields_description(tmp_path: Path) -> 
     """A date that is neither text of the right form nor a year reads as the schema describes dates."""
     event = "id: e\ndate: 2020/05\ntags: [model]\nzh: {title: 标题, summary: 摘要}\nen: {title: T, summary: S}\nsources: [s]\n"
     assert check(tmp_path, event, "event") == ["x.yml:2:1: 'date' must be YYYY, YYYY-MM or YYYY-MM-DD"]
+
+
+def test_a_text_of_only_spaces_is_reported_as_empty(tmp_path: Path) -> None:
+    """`minLength: 1` counts spaces as text, so a blank title or definition is caught by the walk."""
+    text = TERM.replace("  term: word", '  term: "   "').replace("definition: 定义。", 'definition: "\\u3000"')
+    assert check(tmp_path, text) == [
+        "x.yml:5:3: 'zh.definition' must not be empty (it holds only spaces)",
+        "x.yml:7:3: 'en.term' must not be empty (it holds only spaces)",
+    ]

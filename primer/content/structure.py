@@ -9,7 +9,7 @@ lacks a required key, and told in words: the field, what was expected, the allow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any
 
@@ -32,8 +32,8 @@ def validator(kind: str) -> Any:
 
 
 def structure_issues(kind: str, data: Any, shown: str) -> list[Issue]:
-    """Returns every way `data`, a file of `kind` as loaded, breaks its schema or holds a control
-    character (which the schemas cannot express for every text at once)."""
+    """Returns every way `data`, a file of `kind` as loaded, breaks its schema or holds a blank
+    text or a control character (which the schemas cannot express for every text at once)."""
     issues = []
     for error in validator(kind).iter_errors(data):
         steps = error.instance_path
@@ -45,7 +45,7 @@ def structure_issues(kind: str, data: Any, shown: str) -> list[Issue]:
             issues.append(Issue(path=shown, line=position(data, steps)[0], message=missing(steps, error.kind.property)))
         else:
             issues.append(at(data, shown, steps, describe(kind, error, data)))
-    return issues + control_characters(data, shown)
+    return issues + unreadable_texts(data, shown)
 
 
 def at(data: Any, shown: str, steps: Sequence[Step], message: str) -> Issue:
@@ -169,17 +169,25 @@ def value_at(data: Any, steps: Sequence[Step]) -> Any:
     return data
 
 
-def control_characters(data: Any, shown: str) -> list[Issue]:
-    """Reports texts with control characters other than tab and newline (YAML's escapes can
-    write them; U+0000 also separates texts inside the cross-linker)."""
-    return [Issue(path=shown, line=line, column=column,
-                  message=f"{field_name(steps)} contains a control character; remove it")
-            for steps in texts_with_control(data, ()) for line, column in [position(data, steps)]]
+def unreadable_texts(data: Any, shown: str) -> list[Issue]:
+    """Reports texts that are only white space (`minLength` counts spaces as text) and texts with
+    control characters other than tab and newline (YAML's escapes can write them; U+0000 also
+    separates texts inside the cross-linker)."""
+    issues = []
+    for steps in texts_where(data, (), str.isspace):
+        line, column = position(data, steps)
+        issues.append(Issue(path=shown, line=line, column=column,
+                            message=f"{field_name(steps)} must not be empty (it holds only spaces)"))
+    for steps in texts_where(data, (), lambda text: bool(CONTROL.search(text))):
+        line, column = position(data, steps)
+        issues.append(Issue(path=shown, line=line, column=column,
+                            message=f"{field_name(steps)} contains a control character; remove it"))
+    return issues
 
 
-def texts_with_control(value: Any, steps: tuple[Step, ...]) -> list[tuple[Step, ...]]:
-    """Returns the paths of the strings under `value` that hold a control character."""
+def texts_where(value: Any, steps: tuple[Step, ...], test: Callable[[str], bool]) -> list[tuple[Step, ...]]:
+    """Returns the paths of the strings under `value` that pass `test`."""
     if isinstance(value, str):
-        return [steps] if CONTROL.search(value) else []
+        return [steps] if test(value) else []
     items: Any = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    return [found for key, item in items for found in texts_with_control(item, (*steps, key))]
+    return [found for key, item in items for found in texts_where(item, (*steps, key), test)]
