@@ -122,3 +122,26 @@ def test_content_equality_sees_terms_sources_and_pages(project: Path) -> None:
     assert dataclasses.replace(fresh, sources={}) != fresh
     assert dataclasses.replace(fresh, pages={}) != fresh
     assert load_content(project)[0] == fresh
+
+
+def test_cache_files_written_by_moved_code_are_recomputed_not_fatal(project: Path) -> None:
+    """A cache file whose pickled classes live in a module that has since moved (as after the
+    package was regrouped) is a miss: the check still runs, and the memo starts afresh."""
+    folder = project.parent / "cache"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    moved = b"cprimer.yamlsource\nMapping\n)\x81."  # an object of a module that no longer exists
+    (folder / "old.pickle").write_bytes(moved)
+    assert cache.read_pickle(folder / "old.pickle") == (False, None)
+    memo = cache.FileMemo(project, "yaml")
+    memo.path.write_bytes(moved)
+    assert load_content(project, cache.FileMemo(project, "yaml")) == load_content(project)
+
+
+def test_the_file_memo_is_kept_per_code_version(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries are objects of the package's classes: other code opens another memo, and the old one goes."""
+    first = cache.FileMemo(project, "yaml").path
+    first.write_bytes(b"\x80\x04}\x94.")  # an empty dict
+    monkeypatch.setattr(cache, "code_version", lambda: "f" * 64)
+    second = cache.FileMemo(project, "yaml").path
+    assert second != first
+    assert not first.exists()

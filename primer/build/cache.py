@@ -74,8 +74,8 @@ def read_pickle(path: Path) -> tuple[bool, object]:
     try:
         with open(path, "rb") as handle:
             return True, pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-        return False, None
+    except (OSError, pickle.UnpicklingError, EOFError, ImportError, AttributeError, TypeError, ValueError):
+        return False, None  # ImportError: a module of the code that wrote it has moved or gone
 
 
 def cached(kind: str, scope: Path, version: str, compute: Callable[[], T]) -> T:
@@ -109,7 +109,12 @@ class FileMemo:
     def __init__(self, scope: Path, name: str) -> None:
         """Opens the memo `name` of the project folder `scope` (one user per name at a time)."""
         self.scope = scope.resolve()
-        self.path = cache_dir() / f"primer-files-{name}-{digest(str(self.scope))}.pickle"
+        # Keyed by the code too: entries are objects of our classes, which may change shape.
+        prefix = f"primer-files-{name}-{digest(str(self.scope))}-"
+        self.path = cache_dir() / f"{prefix}{code_version()[:16]}.pickle"
+        for stale in self.path.parent.glob(f"{prefix}*.pickle"):
+            if stale != self.path:
+                stale.unlink(missing_ok=True)
         self._entries: dict[tuple[str, str], tuple[int, int, object]] = {}
         self._used: dict[tuple[str, str], tuple[int, int, object]] = {}
         self._changed = False
