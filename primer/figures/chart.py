@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from primer.figures.diagram import TextLine, fmt
 from primer.figures.layout import FONT_SIZES, text_width
+from primer.languages import language
 from primer.model import Content, Term
 from primer.model.facts import Fact
 
@@ -84,15 +85,17 @@ def decade_label(exponent: int, measure: str, lang: str) -> Tick:
 
 
 def count_words(value: float, lang: str) -> str:
-    """Formats a count the way readers say it: 1750 亿 / 175 B."""
-    units = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e12, " T"), (1e9, " B"),
-                                                                          (1e6, " M"), (1e3, " K"))
-    for size, unit in units:
-        if value >= size:
-            number = value / size
-            shown = f"{number:.3g}" if number < 1000 else f"{number:.0f}" if lang == "zh" else f"{number:,.0f}"
-            return f"{shown} {unit}".replace("  ", " ") if lang == "zh" else f"{shown}{unit}"
-    return f"{value:.3g}"
+    """Formats a count the way readers say it, with the language's unit words: 1750 亿 / 175 B."""
+    writing = language(lang)
+    for power, unit in writing.count_units:
+        if value >= 10.0 ** power:
+            return f"{grouped(value / 10.0 ** power, writing.thousands)} {unit}"
+    return grouped(value, writing.thousands)
+
+
+def grouped(number: float, thousands: str) -> str:
+    """Three significant digits below 1000, whole numbers with the language's digit groups above."""
+    return f"{number:.3g}" if number < 1000 else f"{number:,.0f}".replace(",", thousands)
 
 
 def scientific(value: float) -> str:
@@ -103,14 +106,12 @@ def scientific(value: float) -> str:
     return f"{mantissa:.3g} × 10{superscript}"
 
 
-def format_value(fact: Fact, measure: str, lang: str) -> str:
+def format_value(fact: Fact, measure: str, lang: str, t: dict[str, str]) -> str:
     """Returns a point's value for the table (never a number for an undisclosed one)."""
     if fact.value is None:
-        return "未公开" if lang == "zh" else "not disclosed"
+        return t["figure_undisclosed"]
     text = count_words(fact.value, lang) if measure == "parameters" else scientific(fact.value) + " FLOP"
-    if fact.sparse:
-        text += "（稀疏，全部专家）" if lang == "zh" else " (sparse, all experts)"
-    return text
+    return text + t["figure_sparse"] if fact.sparse else text
 
 
 def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, float, float, float]]) -> bool:
@@ -136,7 +137,7 @@ def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, 
     return TextLine(cx, cy, text), anchor
 
 
-def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayout:
+def layout_chart(points: list[ChartPoint], measure: str, lang: str, t: dict[str, str]) -> ChartLayout:
     """Scales the points (log y, time x), places labels and ticks."""
     known = [p for p in points if p.fact.value is not None]
     years = [p.year for p in points] or [2020.0]
@@ -165,8 +166,7 @@ def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayo
         x, y = x_of(point.year), y_of(math.log10(point.fact.value))
         label, anchor = place_label(x, y, point.term.text(lang).term, placed, TOP - 8)
         drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
-    separator = "、" if lang == "zh" else ", "
-    undisclosed = separator.join(p.term.text(lang).term for p in points if p.fact.value is None)
+    undisclosed = t["list_separator"].join(p.term.text(lang).term for p in points if p.fact.value is None)
     geometry = {"left": fmt(LEFT), "right": fmt(RIGHT), "top": fmt(TOP), "bottom": fmt(BOTTOM),
                 "strip": fmt(STRIP_Y), "strip_top": fmt(STRIP_Y - 40)}
     return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, undisclosed)

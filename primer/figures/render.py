@@ -49,10 +49,10 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
     else:
         points = chart_points(content, figure.measure)
         svg = environment().get_template("figures/chart.svg.j2").render(
-            width=WIDTH, height=HEIGHT, layout=layout_chart(points, figure.measure, lang), layout_width=RIGHT - LEFT,
+            width=WIDTH, height=HEIGHT, layout=layout_chart(points, figure.measure, lang, t), layout_width=RIGHT - LEFT,
             axis_label=t[f"measure_{figure.measure}"], **common)
         rows = [{"model": p.term.text(lang).term, "released": p.released,
-                 "value": format_value(p.fact, figure.measure, lang),
+                 "value": format_value(p.fact, figure.measure, lang, t),
                  "source": content.sources[p.fact.source].title if p.fact.source in content.sources else p.fact.source,
                  "url": content.sources[p.fact.source].url if p.fact.source in content.sources else ""}
                 for p in points]
