@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from primer.figures.chart import HEIGHT, LEFT, RIGHT, WIDTH, chart_points, format_value, layout_chart
+from primer.figures.chart import NARROW, WIDE, chart_points, format_value, layout_chart
 from primer.figures.diagram import draw, fmt
 from primer.figures.eras import BASELINE, layout_eras
 from primer.figures.eras import HEIGHT as ERAS_HEIGHT
@@ -20,6 +20,7 @@ from primer.render import environment, ui_strings
 FIGURE_CLASS = "primer-figure no-crosslink"
 
 
+CHART_FRAMES = (("wide", WIDE), ("narrow", NARROW))
 STYLESHEET = Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css"
 
 
@@ -48,9 +49,12 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
             width=ERAS_WIDTH, height=ERAS_HEIGHT, layout=layout_eras(content, lang, t), baseline=BASELINE, **common)
     else:
         points = chart_points(content, figure.measure)
-        svg = environment().get_template("figures/chart.svg.j2").render(
-            width=WIDTH, height=HEIGHT, layout=layout_chart(points, figure.measure, lang, t), layout_width=RIGHT - LEFT,
-            axis_label=t[f"measure_{figure.measure}"], **common)
+        # Two drawings of the same points: the stylesheet shows the narrow one on phones, whose
+        # labels the wide one would shrink below reading size (hidden with display: none, so
+        # screen readers meet one of them).
+        svg = "".join(environment().get_template("figures/chart.svg.j2").render(
+            variant=variant, layout=layout_chart(points, figure.measure, lang, t, frame),
+            axis_label=t[f"measure_{figure.measure}"], **common) for variant, frame in CHART_FRAMES)
         rows = [{"model": p.term.text(lang).term, "released": p.released,
                  "value": format_value(p.fact, figure.measure, lang, t),
                  "source": content.sources[p.fact.source].title if p.fact.source in content.sources else p.fact.source,
