@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from primer.figures.chart import NARROW, WIDE, chart_points, layout_chart, overlaps
+from primer.figures.chart import NARROW, WIDE, Frame, chart_points, layout_chart, overlaps
 from primer.figures.layout import FONT_SIZES, text_width
 from primer.model import Content
 from primer.render import ui_strings
@@ -22,11 +22,12 @@ SMALLEST_TEXT = """ids => ids.map(id => {
 })"""
 
 
+@pytest.mark.parametrize("frame", [WIDE, NARROW], ids=["wide", "narrow"])
 @pytest.mark.parametrize("measure", ["parameters", "training_compute"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_narrow_labels_stay_in_the_frame_without_overlap(content: Content, measure: str, lang: str) -> None:
-    """Every label the phone drawing keeps lies inside its width and covers no other label."""
-    layout = layout_chart(chart_points(content, measure), measure, lang, ui_strings()[lang], NARROW)
+def test_labels_stay_in_the_frame_without_overlap(content: Content, measure: str, lang: str, frame: Frame) -> None:
+    """Every label a drawing keeps lies inside its width and covers no other label."""
+    layout = layout_chart(chart_points(content, measure), measure, lang, ui_strings()[lang], frame)
     boxes: list[tuple[float, float, float, float]] = []
     for point in layout.points:
         if not point.label.text:
@@ -34,16 +35,18 @@ def test_narrow_labels_stay_in_the_frame_without_overlap(content: Content, measu
         width = text_width(point.label.text, "small")
         left = point.label.x if point.anchor == "start" else point.label.x - width
         box = (left, point.label.y - FONT_SIZES["small"], left + width, point.label.y + 3)
-        assert left >= 0 and left + width <= NARROW.width
+        assert left >= 0 and left + width <= frame.width
         assert not overlaps(box, boxes)
         boxes.append(box)
     assert len(boxes) >= len([p for p in layout.points if p.marker != "undisclosed"]) // 2
 
 
-def test_wide_drawing_labels_every_point(content: Content) -> None:
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_wide_drawing_labels_every_point(content: Content, lang: str) -> None:
     """The wide drawing names every plotted point (only the phone one may leave names to the table)."""
-    layout = layout_chart(chart_points(content, "parameters"), "parameters", "en", ui_strings()["en"], WIDE)
-    assert all(point.label.text for point in layout.points if point.marker != "undisclosed")
+    for measure in ("parameters", "training_compute"):
+        layout = layout_chart(chart_points(content, measure), measure, lang, ui_strings()[lang], WIDE)
+        assert all(point.label.text for point in layout.points if point.marker != "undisclosed")
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian chromium")

@@ -146,16 +146,18 @@ def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, f
 
 
 def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, float, float]],
-                frame: Frame) -> tuple[TextLine, str]:
+                frame: Frame, ceiling: float) -> tuple[TextLine, str]:
     """Puts a point's label beside it where it overlaps no other label and stays in the plot."""
     width, height = text_width(text, "small"), FONT_SIZES["small"]
     candidates = [(x + 8, y + 4, "start"), (x - 8, y + 4, "end"), (x + 6, y - 9, "start"), (x + 6, y + 17, "start"),
-                  (x - 6, y - 9, "end"), (x - 6, y + 17, "end"), (x + 6, y - 22, "start"), (x + 6, y + 30, "start")]
+                  (x - 6, y - 9, "end"), (x - 6, y + 17, "end"), (x + 6, y - 22, "start"), (x + 6, y + 30, "start"),
+                  (x - 6, y - 22, "end"), (x - 6, y + 30, "end"), (x + 12, y + 14, "start"), (x - 12, y + 14, "end"),
+                  (x + 6, y - 35, "start"), (x + 6, y + 43, "start"), (x - 6, y - 35, "end"), (x - 6, y + 43, "end")]
     fallback = candidates[0]
     for cx, cy, anchor in candidates:
         left = cx if anchor == "start" else cx - width
         box = (left, cy - height, left + width, cy + 3)
-        if left >= 2 and left + width <= frame.width - 2 and cy - height >= frame.top - 8 and not overlaps(box, placed):
+        if left >= 2 and left + width <= frame.width - 2 and cy - height >= ceiling and not overlaps(box, placed):
             placed.append(box)
             return TextLine(cx, cy, text), anchor
     if not frame.label_every_point:
@@ -191,12 +193,15 @@ def layout_chart(points: list[ChartPoint], measure: str, lang: str, t: dict[str,
     names = t["list_separator"].join(p.term.text(lang).term for p in points if p.fact.value is None)
     strip = wrap(f"{t['figure_undisclosed']}{t['colon']}{names}", right - left - 16, "small")[:frame.strip_lines]
     strip_y = STRIP_TOP + 40 + STRIP_LINE * (len(strip) - 1)
+    # A label may rise above the plot to just under the strip, clear of the axis title.
+    axis_title = t[f"measure_{measure}"]
+    placed.append((left + 8, top - 20, left + 8 + text_width(axis_title, "small"), top - 5))
     drawn = [PlacedPoint(x_of(p.year), strip_y, "undisclosed", TextLine(0, 0, ""), "start")
              for p in points if p.fact.value is None]
     for point in known:
         assert point.fact.value is not None
         x, y = x_of(point.year), y_of(math.log10(point.fact.value))
-        label, anchor = place_label(x, y, point.term.text(lang).term, placed, frame)
+        label, anchor = place_label(x, y, point.term.text(lang).term, placed, frame, strip_y + 16)
         drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
     lines = tuple(TextLine(left + 8, STRIP_TOP + 18 + STRIP_LINE * i, text) for i, text in enumerate(strip))
     geometry = {"width": fmt(frame.width), "height": fmt(frame.height), "left": fmt(left), "right": fmt(right),
