@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -68,3 +69,12 @@ def test_desktop_shows_the_wide_chart(new_tab: Any) -> None:
                                       "e => e.getBoundingClientRect().width")
     assert width > 600
     assert min(tab.page.evaluate(SMALLEST_TEXT, list(CHARTS))) >= 11
+
+
+def test_search_indexes_a_charts_words_once_per_page(real_site: Path, content: Content) -> None:
+    """The phone drawing repeats the wide one's words: search leaves it out (one hit per page showing it)."""
+    index = (real_site / "en/search/search_index.json").read_text(encoding="utf-8")
+    alt = content.figures["parameters-over-time"].text("en").alt
+    pages = [page for page in (real_site / "en").rglob("*.html")
+             if 'id="fig-parameters-over-time"' in page.read_text(encoding="utf-8")]
+    assert index.count(alt[:27]) == len(pages) == 2  # before any character JSON or HTML would escape

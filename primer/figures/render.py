@@ -51,7 +51,7 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
         points = chart_points(content, figure.measure)
         # Two drawings of the same points: the stylesheet shows the narrow one on phones, whose
         # labels the wide one would shrink below reading size (hidden with display: none, so
-        # screen readers meet one of them).
+        # screen readers meet one of them; search indexes only the wide one's words).
         svg = "".join(environment().get_template("figures/chart.svg.j2").render(
             variant=variant, layout=layout_chart(points, figure.measure, lang, t, frame),
             axis_label=t[f"measure_{figure.measure}"], **common) for variant, frame in CHART_FRAMES)
