@@ -1,4 +1,5 @@
-"""Charts stay readable on a 360 px phone: a narrow drawing with reading-size labels, no sideways scroll."""
+"""Charts (data charts and the eras chart) stay readable on a 360 px phone: a narrow drawing with
+reading-size labels, no sideways scroll."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from primer.figures.layout import FONT_SIZES, text_width
 from primer.model import Content
 from primer.render import ui_strings
 
-CHARTS = ("parameters-over-time", "training-compute-over-time")
+CHARTS = ("parameters-over-time", "training-compute-over-time", "timeline-eras")  # drawn from content data
 # The smallest rendered size of each visible chart's labels, in CSS px (font size × the SVG's scale).
 SMALLEST_TEXT = """ids => ids.map(id => {
   const svg = [...document.querySelectorAll(`#fig-${id} svg`)].find(s => s.getBoundingClientRect().width > 0);

@@ -10,8 +10,7 @@ from markupsafe import Markup
 
 from primer.figures.chart import NARROW, WIDE, chart_points, format_value, layout_chart
 from primer.figures.diagram import draw, fmt
-from primer.figures.eras import BASELINE, layout_eras
-from primer.figures.eras import HEIGHT as ERAS_HEIGHT
+from primer.figures.eras import BASELINE, NARROW_WIDTH, layout_eras
 from primer.figures.eras import WIDTH as ERAS_WIDTH
 from primer.model import Content, Figure
 from primer.render import environment, ui_strings
@@ -45,8 +44,9 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
         svg = environment().get_template("figures/diagram.svg.j2").render(
             width=figure.diagram.width, height=figure.diagram.height, shapes=draw(figure.diagram, lang), **common)
     elif figure.measure == "eras":
-        svg = environment().get_template("figures/eras.svg.j2").render(
-            width=ERAS_WIDTH, height=ERAS_HEIGHT, layout=layout_eras(content, lang, t), baseline=BASELINE, **common)
+        svg = "".join(environment().get_template("figures/eras.svg.j2").render(
+            variant=variant, layout=layout_eras(content, lang, t, width), baseline=BASELINE, **common)
+            for variant, width in (("wide", ERAS_WIDTH), ("narrow", NARROW_WIDTH)))
     else:
         points = chart_points(content, figure.measure)
         # Two drawings of the same points: the stylesheet shows the narrow one on phones, whose
