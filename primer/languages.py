@@ -28,6 +28,8 @@ class Language:
     collation: Collation  # how the glossary's index orders terms
     date_format: str  # strftime pattern of dates shown to readers
     thousands: str  # digit group separator of large numbers ('' for none)
+    # How large counts are said: (power of ten, unit word), largest first; none: all digits, grouped.
+    count_units: tuple[tuple[int, str], ...] = ()
     pdf_fonts: tuple[str, ...]  # font families of the PDF's print CSS, most wanted first
     contributing: str  # the contributor guide it shows
     derived_from: str | None = None  # the written language its texts are converted from
@@ -51,15 +53,18 @@ PDF_FONTS = ("Liberation Sans", "Arial", "WenQuanYi Micro Hei", "DejaVu Sans")
 LANGUAGES: tuple[Language, ...] = (
     Language(code="zh", name="简体中文", tag="zh-Hans", folder="zh", locale="zh_CN", config="mkdocs.yml",
              search=("zh", "en"), collation="pinyin", date_format="%Y年%-m月%-d日", thousands="",
-             pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.zh.md", browser_prefixes=("zh",)),
+             count_units=((12, "万亿"), (8, "亿"), (4, "万")), pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.zh.md",
+             browser_prefixes=("zh",)),
     Language(code="en", name="English", tag="en", folder="en", locale="en_US", config="mkdocs.en.yml",
              search=("en", "zh"), collation="alphabetical", date_format="%-d %B %Y", thousands=",",
-             pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.md", browser_prefixes=("en",)),
+             count_units=((12, "T"), (9, "B"), (6, "M"), (3, "K")), pdf_fonts=PDF_FONTS,
+             contributing="CONTRIBUTING.md", browser_prefixes=("en",)),
     # Taiwan's 繁體中文, converted from zh (OpenCC s2twp plus content/zh-hant/phrases.yml); Hong Kong
     # and Macau readers are sent here too: closer to what they read than Simplified.
     Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
              config="mkdocs.zh-Hant.yml", search=("zh", "en"), collation="stroke", date_format="%Y年%-m月%-d日",
-             thousands="", pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.zh.md", derived_from="zh",
+             thousands="", count_units=((12, "兆"), (8, "億"), (4, "萬")), pdf_fonts=PDF_FONTS,
+             contributing="CONTRIBUTING.zh.md", derived_from="zh",
              converter="hant", browser_prefixes=("zh-hant", "zh-tw", "zh-hk", "zh-mo")),
 )
 DEFAULT = LANGUAGES[0]  # the root page's fallback and hreflang x-default

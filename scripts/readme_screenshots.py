@@ -21,7 +21,12 @@ SHOTS = {
     "section-en.png": "en/sections/definition/",
     "figure-zh.png": "zh/timeline/",
     "figure-en.png": "en/figures/#fig-parameters-over-time",
+    "chart-phone-zh.png": "zh/figures/#fig-training-compute-over-time",
+    "chart-phone-en.png": "en/figures/#fig-training-compute-over-time",
 }
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+# A 360 px phone shows the charts' narrow drawing (overrides/assets/stylesheets/figures.css).
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 
@@ -42,13 +47,14 @@ def main(names: list[str]) -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
             for name, path in SHOTS.items():
                 if names and name not in names:
                     continue
+                page = browser.new_page(**(PHONE if "phone" in name else DESKTOP))  # type: ignore[arg-type]
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
                 page.screenshot(path=str(ROOT / "assets" / "readme" / name))
+                page.close()
             browser.close()
     finally:
         server.shutdown()

@@ -9,13 +9,39 @@ import math
 from dataclasses import dataclass
 
 from primer.figures.diagram import TextLine, fmt
-from primer.figures.layout import FONT_SIZES, text_width
+from primer.figures.layout import FONT_SIZES, text_width, wrap
+from primer.languages import language
 from primer.model import Content, Term
 from primer.model.facts import Fact
 
-WIDTH, HEIGHT = 640, 420
-LEFT, RIGHT, TOP, BOTTOM = 70.0, 624.0, 96.0, 370.0
-STRIP_Y = 52.0
+STRIP_TOP = 12.0  # the "not disclosed" strip's top edge; its text lines and markers follow
+STRIP_LINE = 16.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """A chart's drawing area in SVG units. Labels are 12 units high in every frame, so a frame
+    as narrow as a phone's column keeps them at reading size where the wide one would shrink them."""
+
+    width: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+    x_ticks: int  # at most this many steps between year ticks
+    strip_lines: int  # lines the strip's list of names may take
+    label_every_point: bool  # False: a label with no free place is left off (the data table names it)
+
+    @property
+    def height(self) -> float:
+        """The viewBox height: the plot, its year ticks and the axis title below it."""
+        return self.bottom + 50
+
+
+WIDE = Frame(width=640, left=70, right=624, top=96, bottom=370, x_ticks=8, strip_lines=1, label_every_point=True)
+# A 360 px phone shows figures 328 px wide: at this width SVG units are about CSS pixels.
+NARROW = Frame(width=328, left=58, right=310, top=112, bottom=392, x_ticks=4, strip_lines=2,
+               label_every_point=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +82,7 @@ class ChartLayout:
     y_ticks: tuple[Tick, ...]
     points: tuple[PlacedPoint, ...]
     geometry: dict[str, str]
-    undisclosed: str  # the names in the strip, in date order
+    undisclosed: tuple[TextLine, ...]  # the strip's text: "not disclosed:" and the names, in date order
 
 
 def chart_points(content: Content, measure: str) -> list[ChartPoint]:
@@ -67,10 +93,10 @@ def chart_points(content: Content, measure: str) -> list[ChartPoint]:
     return sorted(points, key=lambda p: (p.released, p.term.id))
 
 
-def year_ticks(first: float, last: float) -> tuple[int, list[int]]:
-    """Returns (start year, tick years) covering [first, last] with at most eight ticks."""
+def year_ticks(first: float, last: float, most: int = 8) -> tuple[int, list[int]]:
+    """Returns (start year, tick years) covering [first, last] in at most `most` steps."""
     start, end = math.floor(first), math.ceil(last)
-    step = next(s for s in (1, 2, 5, 10, 20) if (end - start) / s <= 8)
+    step = next(s for s in (1, 2, 5, 10, 20, 50) if (end - start) / s <= most)
     start -= start % step
     end += -end % step
     return step, list(range(start, end + 1, step))
@@ -84,15 +110,17 @@ def decade_label(exponent: int, measure: str, lang: str) -> Tick:
 
 
 def count_words(value: float, lang: str) -> str:
-    """Formats a count the way readers say it: 1750 亿 / 175 B."""
-    units = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万")) if lang == "zh" else ((1e12, " T"), (1e9, " B"),
-                                                                          (1e6, " M"), (1e3, " K"))
-    for size, unit in units:
-        if value >= size:
-            number = value / size
-            shown = f"{number:.3g}" if number < 1000 else f"{number:.0f}" if lang == "zh" else f"{number:,.0f}"
-            return f"{shown} {unit}".replace("  ", " ") if lang == "zh" else f"{shown}{unit}"
-    return f"{value:.3g}"
+    """Formats a count the way readers say it, with the language's unit words: 1750 亿 / 175 B."""
+    writing = language(lang)
+    for power, unit in writing.count_units:
+        if value >= 10.0 ** power:
+            return f"{grouped(value / 10.0 ** power, writing.thousands)} {unit}"
+    return grouped(value, writing.thousands)
+
+
+def grouped(number: float, thousands: str) -> str:
+    """Three significant digits below 1000, whole numbers with the language's digit groups above."""
+    return f"{number:.3g}" if number < 1000 else f"{number:,.0f}".replace(",", thousands)
 
 
 def scientific(value: float) -> str:
@@ -103,14 +131,12 @@ def scientific(value: float) -> str:
     return f"{mantissa:.3g} × 10{superscript}"
 
 
-def format_value(fact: Fact, measure: str, lang: str) -> str:
+def format_value(fact: Fact, measure: str, lang: str, t: dict[str, str]) -> str:
     """Returns a point's value for the table (never a number for an undisclosed one)."""
     if fact.value is None:
-        return "未公开" if lang == "zh" else "not disclosed"
+        return t["figure_undisclosed"]
     text = count_words(fact.value, lang) if measure == "parameters" else scientific(fact.value) + " FLOP"
-    if fact.sparse:
-        text += "（稀疏，全部专家）" if lang == "zh" else " (sparse, all experts)"
-    return text
+    return text + t["figure_sparse"] if fact.sparse else text
 
 
 def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, float, float, float]]) -> bool:
@@ -120,30 +146,36 @@ def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, f
 
 
 def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, float, float]],
-                top_limit: float) -> tuple[TextLine, str]:
+                frame: Frame, ceiling: float) -> tuple[TextLine, str]:
     """Puts a point's label beside it where it overlaps no other label and stays in the plot."""
     width, height = text_width(text, "small"), FONT_SIZES["small"]
     candidates = [(x + 8, y + 4, "start"), (x - 8, y + 4, "end"), (x + 6, y - 9, "start"), (x + 6, y + 17, "start"),
-                  (x - 6, y - 9, "end"), (x - 6, y + 17, "end"), (x + 6, y - 22, "start"), (x + 6, y + 30, "start")]
+                  (x - 6, y - 9, "end"), (x - 6, y + 17, "end"), (x + 6, y - 22, "start"), (x + 6, y + 30, "start"),
+                  (x - 6, y - 22, "end"), (x - 6, y + 30, "end"), (x + 12, y + 14, "start"), (x - 12, y + 14, "end"),
+                  (x + 6, y - 35, "start"), (x + 6, y + 43, "start"), (x - 6, y - 35, "end"), (x - 6, y + 43, "end")]
     fallback = candidates[0]
     for cx, cy, anchor in candidates:
         left = cx if anchor == "start" else cx - width
         box = (left, cy - height, left + width, cy + 3)
-        if left >= 2 and left + width <= WIDTH - 2 and cy - height >= top_limit and not overlaps(box, placed):
+        if left >= 2 and left + width <= frame.width - 2 and cy - height >= ceiling and not overlaps(box, placed):
             placed.append(box)
             return TextLine(cx, cy, text), anchor
-    cx, cy, anchor = fallback if x + 8 + width <= WIDTH else candidates[1]
+    if not frame.label_every_point:
+        return TextLine(x, y, ""), "start"
+    cx, cy, anchor = fallback if x + 8 + width <= frame.width else candidates[1]
     return TextLine(cx, cy, text), anchor
 
 
-def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayout:
-    """Scales the points (log y, time x), places labels and ticks."""
+def layout_chart(points: list[ChartPoint], measure: str, lang: str, t: dict[str, str],
+                 frame: Frame = WIDE) -> ChartLayout:
+    """Scales the points (log y, time x) into `frame`, places labels and ticks."""
     known = [p for p in points if p.fact.value is not None]
     years = [p.year for p in points] or [2020.0]
-    _, tick_years = year_ticks(min(years), max(years))
+    _, tick_years = year_ticks(min(years), max(years), frame.x_ticks)
+    left, right, top, bottom = frame.left, frame.right, frame.top, frame.bottom
 
     def x_of(year: float) -> float:
-        return LEFT + (year - tick_years[0]) / (tick_years[-1] - tick_years[0] or 1) * (RIGHT - LEFT)
+        return left + (year - tick_years[0]) / (tick_years[-1] - tick_years[0] or 1) * (right - left)
 
     logs = [math.log10(p.fact.value) for p in known if p.fact.value] or [0.0, 1.0]
     low, high = math.floor(min(logs)), math.ceil(max(logs))
@@ -151,25 +183,31 @@ def layout_chart(points: list[ChartPoint], measure: str, lang: str) -> ChartLayo
     step = 1 if high - low <= 8 else 2
 
     def y_of(log: float) -> float:
-        return BOTTOM - (log - low) / (high - low) * (BOTTOM - TOP)
+        return bottom - (log - low) / (high - low) * (bottom - top)
 
     y_ticks = tuple(Tick(y_of(e), *_tick_text(e, measure, lang)) for e in range(low, high + 1, step))
     x_ticks = tuple(Tick(x_of(year), str(year)) for year in tick_years)
     # Markers first: no label may cover another point.
     placed = [(x_of(p.year) - 6, y_of(math.log10(p.fact.value)) - 6, x_of(p.year) + 6,
                y_of(math.log10(p.fact.value)) + 6) for p in known if p.fact.value]
-    drawn = [PlacedPoint(x_of(p.year), STRIP_Y, "undisclosed", TextLine(0, 0, ""), "start")
+    names = t["list_separator"].join(p.term.text(lang).term for p in points if p.fact.value is None)
+    strip = wrap(f"{t['figure_undisclosed']}{t['colon']}{names}", right - left - 16, "small")[:frame.strip_lines]
+    strip_y = STRIP_TOP + 40 + STRIP_LINE * (len(strip) - 1)
+    # A label may rise above the plot to just under the strip, clear of the axis title.
+    axis_title = t[f"measure_{measure}"]
+    placed.append((left + 8, top - 20, left + 8 + text_width(axis_title, "small"), top - 5))
+    drawn = [PlacedPoint(x_of(p.year), strip_y, "undisclosed", TextLine(0, 0, ""), "start")
              for p in points if p.fact.value is None]
     for point in known:
         assert point.fact.value is not None
         x, y = x_of(point.year), y_of(math.log10(point.fact.value))
-        label, anchor = place_label(x, y, point.term.text(lang).term, placed, TOP - 8)
+        label, anchor = place_label(x, y, point.term.text(lang).term, placed, frame, strip_y + 16)
         drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
-    separator = "、" if lang == "zh" else ", "
-    undisclosed = separator.join(p.term.text(lang).term for p in points if p.fact.value is None)
-    geometry = {"left": fmt(LEFT), "right": fmt(RIGHT), "top": fmt(TOP), "bottom": fmt(BOTTOM),
-                "strip": fmt(STRIP_Y), "strip_top": fmt(STRIP_Y - 40)}
-    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, undisclosed)
+    lines = tuple(TextLine(left + 8, STRIP_TOP + 18 + STRIP_LINE * i, text) for i, text in enumerate(strip))
+    geometry = {"width": fmt(frame.width), "height": fmt(frame.height), "left": fmt(left), "right": fmt(right),
+                "top": fmt(top), "bottom": fmt(bottom), "plot_width": fmt(right - left),
+                "strip_top": fmt(STRIP_TOP), "strip_height": fmt(strip_y + 12 - STRIP_TOP)}
+    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, lines if names else ())
 
 
 def _tick_text(exponent: int, measure: str, lang: str) -> tuple[str, str]:

@@ -11,8 +11,8 @@ from primer.figures.chart import chart_points
 from primer.model import Content
 from primer.model.facts import MEASURE_KEYS
 
-CSV_COLUMNS = ("measure", "model", "name_zh", "name_en", "released", "value", "disclosed", "sparse", "source",
-               "source_url")
+CSV_COLUMNS = ("measure", "model", *(f"name_{lang}" for lang in LANGS), "released", "value", "disclosed", "sparse",
+               "source", "source_url")
 
 
 def chart_data(content: Content) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def chart_csv(content: Content) -> str:
     writer.writerow(CSV_COLUMNS)
     for measure, points in chart_data(content)["measures"].items():
         for p in points:
-            writer.writerow([measure, p["model"], p["name"]["zh"], p["name"]["en"], p["released"],
+            writer.writerow([measure, p["model"], *(p["name"][lang] for lang in LANGS), p["released"],
                              "" if p["value"] is None else format(p["value"], ".15g"), str(p["disclosed"]).lower(),
                              str(p["sparse"]).lower(), p["source"], p["source_url"] or ""])
     return out.getvalue()

@@ -11,7 +11,9 @@ from primer.figures.layout import text_width, wrap
 from primer.model import Content, Era
 
 WIDTH, HEIGHT = 600, 262
-LEFT, RIGHT = 10.0, 590.0
+NARROW_WIDTH = 328  # a 360 px phone's column: SVG units about CSS px (see chart.NARROW)
+LEFT = 10.0
+LEGEND_Y, LEGEND_LINE = 256.0, 15.0
 BAND_TOP, LINE_STEP = 10.0, 18.0
 BASELINE, DOT_STEP, DOT_RADIUS = 200.0, 9.0, 3.6
 STYLES = ("muted", "data", "accent", "trained", "highlight")
@@ -45,6 +47,14 @@ class ErasLayout:
     dots: tuple[Dot, ...]
     ticks: tuple[TextLine, ...]
     band_height: float
+    legend: tuple[TextLine, ...]
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        """The x of the bands' right edge."""
+        return self.width - LEFT
 
 
 def last_year(content: Content) -> int:
@@ -58,10 +68,11 @@ def era_end(era: Era, content: Content) -> int:
     return era.end if era.end is not None else last_year(content)
 
 
-def layout_eras(content: Content, lang: str, words: dict[str, str]) -> ErasLayout:
+def layout_eras(content: Content, lang: str, words: dict[str, str], drawing_width: float = WIDTH) -> ErasLayout:
     """Lays the eras out side by side, equal widths, and stacks each year's events in its era."""
     eras = content.eras
-    width = (RIGHT - LEFT) / max(len(eras), 1)
+    right = drawing_width - LEFT
+    width = (right - LEFT) / max(len(eras), 1)
     per_year = Counter(int(event.date[:4]) for event in content.events)
     bands, dots, ticks = [], [], []
     names = [wrap(era.name.get(lang), width - 12, "normal") for era in eras]
@@ -80,12 +91,15 @@ def layout_eras(content: Content, lang: str, words: dict[str, str]) -> ErasLayou
             centre = x + 6 + (year - era.start + 0.5) / years * (width - 12)
             dots += [Dot(centre, BASELINE - 6 - i * DOT_STEP, style) for i in range(per_year.get(year, 0))]
         ticks.append(TextLine(x + 4, BASELINE + 16, str(era.start)))
-    ticks.append(TextLine(RIGHT - 4, BASELINE + 16, str(last_year(content))))
-    return ErasLayout(tuple(bands), tuple(dots), tuple(ticks), band_height)
+    ticks.append(TextLine(right - 4, BASELINE + 16, str(last_year(content))))
+    legend = tuple(TextLine(drawing_width / 2, LEGEND_Y + LEGEND_LINE * i, line)
+                   for i, line in enumerate(wrap(words["figure_dot_legend"], right - LEFT, "small")))
+    height = HEIGHT + LEGEND_LINE * (len(legend) - 1)
+    return ErasLayout(tuple(bands), tuple(dots), tuple(ticks), band_height, legend, drawing_width, height)
 
 
 def eras_issues(content: Content, lang: str, words: dict[str, str]) -> list[str]:
-    """Returns the era names that do not fit their band in `lang` (for the check)."""
-    width = (RIGHT - LEFT) / max(len(content.eras), 1) - 12
+    """Returns the era names that do not fit their band in `lang` (for the check), on a phone."""
+    width = (NARROW_WIDTH - 2 * LEFT) / max(len(content.eras), 1) - 12
     return [era.id for era in content.eras if any(text_width(line) > width for line in
                                                    wrap(era.name.get(lang), width, "normal"))]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primer.content.markdown_refs import prose_lines
+from primer.languages import DEFAULT
 from primer.model import Content
 from primer.pages.render import TEMPLATES, ui_strings
 from primer.pages.routes import PAGE_URIS, section_uri
@@ -82,7 +83,7 @@ def view_placements(templates: Path = TEMPLATES) -> list[ViewPlacements]:
 def figure_index(content: Content, templates: Path = TEMPLATES) -> FigureIndex:
     """Numbers the figures each section (its zh body) and generated page places, in order."""
     index = FigureIndex()
-    pages = [(str(section.order), section_uri(section.id), placements(section.body("zh")))
+    pages = [(str(section.order), section_uri(section.id), placements(section.body(DEFAULT.code)))
              for section in content.sections]
     views = [(view.letter, view.uri, view.found) for view in view_placements(templates)]
     for chapter, uri, found in [*pages, *views]:
@@ -106,8 +107,8 @@ def figures_as_text(text: str, content: Content, lang: str) -> str:
             return match.group(0)
         words = figure.text(lang)
         label = index.label(figure.id, lang) or ui_strings()[lang]["figure"]
-        colon, space = ("：", "") if lang == "zh" else (": ", " ")
-        return f"{match.group(1)}> {label}{colon}{words.caption}{space}{words.description}"
+        t = ui_strings()[lang]
+        return f"{match.group(1)}> {label}{t['colon']}{words.caption}{t['sentence_gap']}{words.description}"
 
     return fill_references(PLACEMENT_LINE.sub(describe, text), index, lang)
 

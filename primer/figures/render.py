@@ -8,10 +8,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from primer.figures.chart import HEIGHT, LEFT, RIGHT, WIDTH, chart_points, format_value, layout_chart
+from primer.figures.chart import NARROW, WIDE, chart_points, format_value, layout_chart
 from primer.figures.diagram import draw, fmt
-from primer.figures.eras import BASELINE, layout_eras
-from primer.figures.eras import HEIGHT as ERAS_HEIGHT
+from primer.figures.eras import BASELINE, NARROW_WIDTH, layout_eras
 from primer.figures.eras import WIDTH as ERAS_WIDTH
 from primer.model import Content, Figure
 from primer.pages.render import environment, ui_strings
@@ -20,6 +19,7 @@ from primer.pages.render import environment, ui_strings
 FIGURE_CLASS = "primer-figure no-crosslink"
 
 
+CHART_FRAMES = (("wide", WIDE), ("narrow", NARROW))
 STYLESHEET = Path(__file__).resolve().parent.parent.parent / "overrides" / "assets" / "stylesheets" / "figures.css"
 
 
@@ -44,15 +44,19 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
         svg = environment().get_template("figures/diagram.svg.j2").render(
             width=figure.diagram.width, height=figure.diagram.height, shapes=draw(figure.diagram, lang), **common)
     elif figure.measure == "eras":
-        svg = environment().get_template("figures/eras.svg.j2").render(
-            width=ERAS_WIDTH, height=ERAS_HEIGHT, layout=layout_eras(content, lang, t), baseline=BASELINE, **common)
+        svg = "".join(environment().get_template("figures/eras.svg.j2").render(
+            variant=variant, layout=layout_eras(content, lang, t, width), baseline=BASELINE, **common)
+            for variant, width in (("wide", ERAS_WIDTH), ("narrow", NARROW_WIDTH)))
     else:
         points = chart_points(content, figure.measure)
-        svg = environment().get_template("figures/chart.svg.j2").render(
-            width=WIDTH, height=HEIGHT, layout=layout_chart(points, figure.measure, lang), layout_width=RIGHT - LEFT,
-            axis_label=t[f"measure_{figure.measure}"], **common)
+        # Two drawings of the same points: the stylesheet shows the narrow one on phones, whose
+        # labels the wide one would shrink below reading size (hidden with display: none, so
+        # screen readers meet one of them; search indexes only the wide one's words).
+        svg = "".join(environment().get_template("figures/chart.svg.j2").render(
+            variant=variant, layout=layout_chart(points, figure.measure, lang, t, frame),
+            axis_label=t[f"measure_{figure.measure}"], **common) for variant, frame in CHART_FRAMES)
         rows = [{"model": p.term.text(lang).term, "released": p.released,
-                 "value": format_value(p.fact, figure.measure, lang),
+                 "value": format_value(p.fact, figure.measure, lang, t),
                  "source": content.sources[p.fact.source].title if p.fact.source in content.sources else p.fact.source,
                  "url": content.sources[p.fact.source].url if p.fact.source in content.sources else ""}
                 for p in points]
