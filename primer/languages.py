@@ -48,10 +48,11 @@ class Language:
 # Latin faces with real bold first, then a TrueType CJK face (WenQuanYi: Simplified and Traditional;
 # Noto CJK's CFF outlines would print as Type 3), then DejaVu Sans for symbols neither has.
 PDF_FONTS = ("Liberation Sans", "Arial", "WenQuanYi Micro Hei", "DejaVu Sans")
+CJK_PDF_FONTS = ("WenQuanYi Micro Hei", "Liberation Sans", "DejaVu Sans")
 LANGUAGES: tuple[Language, ...] = (
     Language(code="zh", name="简体中文", tag="zh-Hans", folder="zh", locale="zh_CN", config="mkdocs.yml",
              search=("zh", "en"), collation="pinyin", date_format="%Y年%-m月%-d日", thousands="",
-             pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.zh.md", browser_prefixes=("zh",)),
+             pdf_fonts=CJK_PDF_FONTS, contributing="CONTRIBUTING.zh.md", browser_prefixes=("zh",)),
     Language(code="en", name="English", tag="en", folder="en", locale="en_US", config="mkdocs.en.yml",
              search=("en", "zh"), collation="alphabetical", date_format="%-d %B %Y", thousands=",",
              pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.md", browser_prefixes=("en",)),
@@ -59,7 +60,7 @@ LANGUAGES: tuple[Language, ...] = (
     # and Macau readers are sent here too: closer to what they read than Simplified.
     Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
              config="mkdocs.zh-Hant.yml", search=("zh", "en"), collation="stroke", date_format="%Y年%-m月%-d日",
-             thousands="", pdf_fonts=PDF_FONTS, contributing="CONTRIBUTING.zh.md", derived_from="zh",
+             thousands="", pdf_fonts=CJK_PDF_FONTS, contributing="CONTRIBUTING.zh.md", derived_from="zh",
              converter="hant", browser_prefixes=("zh-hant", "zh-tw", "zh-hk", "zh-mo")),
 )
 DEFAULT = LANGUAGES[0]  # the root page's fallback and hreflang x-default

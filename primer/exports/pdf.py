@@ -83,10 +83,10 @@ def set_document_info(pdf_file: Path, book: Book) -> int:
     returns the number of pages."""
     import pikepdf
 
-    from primer.exports.pdf_fonts import subset_whole_fonts
+    from primer.exports.pdf_fonts import compact_fonts
 
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
-        subset_whole_fonts(pdf)
+        compact_fonts(pdf)
         date = pikepdf.String(pdf_date(book.edition.epoch))
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
             Title=pikepdf.String(book.title), Author=pikepdf.String(book.author),
