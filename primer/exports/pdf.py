@@ -83,10 +83,11 @@ def set_document_info(pdf_file: Path, book: Book) -> int:
     returns the number of pages."""
     import pikepdf
 
+    from primer.exports.pdf_cids import renumber_cids
     from primer.exports.pdf_fonts import compact_fonts
 
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
-        compact_fonts(pdf)
+        renumber_cids(pdf, compact_fonts(pdf))
         date = pikepdf.String(pdf_date(book.edition.epoch))
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
             Title=pikepdf.String(book.title), Author=pikepdf.String(book.author),

@@ -4,8 +4,8 @@ Skia embeds a face as several subsets, each keeping every glyph id up to the hig
 (46,000 empty slots of loca and hmtx for a CJK face), plus layout and hinting tables a PDF never
 reads; past a number of glyphs it embeds the whole file instead (for Debian's WenQuanYi Micro Hei,
 the whole 5 MB collection). Here each face's glyphs are read from the content streams, merged from
-its programs into one font with fontTools, renumbered 1, 2, 3 …, and every font of the face points
-at that program through a CIDToGIDMap: the content streams keep drawing the same CIDs untouched."""
+its programs into one font with fontTools and renumbered 1, 2, 3 …; every font of the face shares
+that program, and `primer.exports.pdf_cids` renumbers the text to match."""
 
 from __future__ import annotations
 
@@ -47,10 +47,15 @@ def collect_glyphs(container: pikepdf.Object, used: dict[tuple[int, int], set[in
     resources = container.get("/Resources", pikepdf.Dictionary())
     fonts = resources.get("/Font", pikepdf.Dictionary())
     current: pikepdf.Stream | None = None
+    saved: list[pikepdf.Stream | None] = []  # q and Q save and restore the font with the graphics state
     for instruction in pikepdf.parse_content_stream(container):
         operands, name = list(instruction.operands), str(instruction.operator)
         if name == "Tf":
             current = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
+        elif name == "q":
+            saved.append(current)
+        elif name == "Q" and saved:
+            current = saved.pop()
         elif name in TEXT_OPERATORS and current is not None:
             glyphs = used.setdefault(current.objgen, set())
             for text in shown_strings(operands):
@@ -105,9 +110,8 @@ def merge_programs(fonts: list[TTFont], glyphs: set[int]) -> TTFont:
     return base
 
 
-def compact_program(font: TTFont, glyphs: set[int]) -> tuple[bytes, bytes]:
-    """Returns the font cut down to `glyphs` and renumbered, and its CIDToGIDMap: for each CID (the
-    old glyph id) the new glyph id, two bytes big-endian."""
+def compact_program(font: TTFont, glyphs: set[int]) -> tuple[bytes, dict[int, int]]:
+    """Returns the font cut down to `glyphs` and renumbered, and the new id of each of `glyphs`."""
     old_ids = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
     options = subset.Options(retain_gids=False, notdef_outline=True, layout_features=[], hinting=False,
                              recalc_timestamp=False, prune_unicode_ranges=False, prune_codepage_ranges=False,
@@ -116,10 +120,9 @@ def compact_program(font: TTFont, glyphs: set[int]) -> tuple[bytes, bytes]:
     subsetter.populate(gids=sorted(glyphs | {0}))
     subsetter.subset(font)
     new_ids = {old_ids[name]: gid for gid, name in enumerate(font.getGlyphOrder())}
-    cid_map = b"".join(new_ids.get(cid, 0).to_bytes(2, "big") for cid in range(max(glyphs | {0}) + 1))
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue(), cid_map
+    return out.getvalue(), {gid: new_ids[gid] for gid in glyphs | {0}}
 
 
 def embedded_faces(pdf: pikepdf.Pdf) -> dict[str, list[pikepdf.Dictionary]]:
@@ -141,21 +144,25 @@ def programs(fonts: list[pikepdf.Dictionary]) -> list[pikepdf.Stream]:
     return list(found.values())
 
 
-def compact_fonts(pdf: pikepdf.Pdf) -> None:
-    """Gives every face one compact program of the glyphs drawn in it, shared by its fonts."""
+def compact_fonts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], dict[int, int]]:
+    """Gives every face one compact program of the glyphs drawn in it, shared by its fonts; returns,
+    by program, the new glyph id of each CID drawn (the caller renumbers the text: until then the
+    text draws the wrong glyphs)."""
     used: dict[tuple[int, int], set[int]] = {}
     for page in pdf.pages:
         collect_glyphs(page.obj, used)
+    maps: dict[tuple[int, int], dict[int, int]] = {}
     for name, fonts in sorted(embedded_faces(pdf).items()):
         data = [program.read_bytes() for program in programs(fonts)]
         loaded = [load_font(program, name) for program in data]
         # Drawn glyphs, and any of Skia's subsets holds that no page was seen drawing (kept, not lost).
         glyphs = set().union(*(used.get(program.objgen, set()) for program in programs(fonts)))
-        glyphs |= set().union(*(outlined(font) for font, raw in zip(loaded, data, strict=True) if len(raw) < WHOLE_FONT))
-        program, cid_map = compact_program(merge_programs(loaded, glyphs), glyphs)
-        shared = pdf.make_stream(zlib.compress(program, 9), Filter=pikepdf.Name.FlateDecode, Length1=len(program))
-        cid_to_gid = pdf.make_stream(zlib.compress(cid_map, 9), Filter=pikepdf.Name.FlateDecode)
+        subsets = [font for font, raw in zip(loaded, data, strict=True) if len(raw) < WHOLE_FONT]
+        glyphs |= set().union(*map(outlined, subsets))
+        program, new_ids = compact_program(merge_programs(loaded, glyphs), glyphs)
+        shared = pdf.make_indirect(pdf.make_stream(zlib.compress(program, 9), Filter=pikepdf.Name.FlateDecode,
+                                                   Length1=len(program)))
         for font in fonts:
-            descendant = font.DescendantFonts[0]
-            descendant.FontDescriptor.FontFile2 = shared
-            descendant.CIDToGIDMap = cid_to_gid
+            font.DescendantFonts[0].FontDescriptor.FontFile2 = shared
+        maps[shared.objgen] = new_ids
+    return maps
