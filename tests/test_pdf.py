@@ -134,7 +134,18 @@ def test_each_face_is_embedded_once(real_dist: Path, lang: str) -> None:
     assert programs and all(len(found) == 1 for found in programs.values()), programs
 
 
-@pytest.mark.xfail(strict=True, reason="zh 9.37 KiB/page against en 8.87 (BENCHMARKS.md, books): not reached yet")
+@pytest.mark.parametrize("lang", LANGS)
+def test_forms_share_their_resources_and_groups(real_dist: Path, lang: str) -> None:
+    """Form XObjects point at shared resource and group dictionaries (compressed in object streams)
+    instead of each carrying its own copy in its uncompressed stream dictionary."""
+    with pikepdf.open(pdf_of(real_dist, lang)) as document:
+        forms = [obj for obj in document.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form"]
+        own = [key for form in forms for key in ("/Resources", "/Group")
+               if key in form.stream_dict and not form.stream_dict[key].is_indirect]
+    assert forms and not own, own[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="zh 8.75 KiB/page against en 8.52 (BENCHMARKS.md): not reached yet")
 def test_chinese_pdf_is_no_larger_per_page_than_the_english_one(real_dist: Path) -> None:
     """Bytes per page: the Chinese book costs a reader no more than the English one."""
     per_page = {}
