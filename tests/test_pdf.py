@@ -55,8 +55,10 @@ def test_pdf_fonts_are_embedded_cid_subsets_never_type3(real_dist: Path, lang: s
 
 
 def test_chinese_pdf_embeds_a_subset_of_its_cjk_font_not_the_whole_collection(real_dist: Path) -> None:
-    """The Chinese text is set in WenQuanYi Micro Hei, and no embedded program is the whole .ttc."""
-    assert any(row[0].endswith("+WenQuanYiMicroHei") for row in fonts(pdf_of(real_dist, "zh")))
+    """The Chinese text, code included, is set in WenQuanYi Micro Hei (its Mono face draws the same
+    CJK glyphs: a second copy of them), and no embedded program is the whole .ttc."""
+    names = [row[0].split("+", 1)[-1] for row in fonts(pdf_of(real_dist, "zh"))]
+    assert "WenQuanYiMicroHei" in names and "WenQuanYiMicroHeiMono" not in names
     with pikepdf.open(pdf_of(real_dist, "zh")) as document:
         programs = [obj.FontFile2.read_bytes() for obj in document.objects
                     if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
@@ -98,7 +100,8 @@ def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, content: Cont
 
 
 def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_dist: Path) -> None:
-    """The subset keeps every glyph the pages draw, at its id (only blank glyphs such as spaces are empty)."""
+    """Every CID the pages draw is, after renumbering, the id of a glyph of the compact subset that has
+    an outline (only blank glyphs such as spaces are empty)."""
     with pikepdf.open(pdf_of(real_dist, "zh")) as document:
         used: dict[tuple[int, int], set[int]] = {}
         for page in document.pages:
@@ -110,8 +113,43 @@ def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_di
                 continue
             outlines = TTFont(io.BytesIO(program.read_bytes()))
             order, glyf = outlines.getGlyphOrder(), outlines["glyf"]
-            drawn = used.get(program.objgen, set())
-            empty = [gid for gid in drawn if gid >= len(order) or glyf[order[gid]].numberOfContours == 0]
+            assert font.DescendantFonts[0].CIDToGIDMap == pikepdf.Name.Identity
+            gids = used.get(program.objgen, set())
+            empty = [gid for gid in gids if gid == 0 or gid >= len(order) or glyf[order[gid]].numberOfContours == 0]
             assert len(empty) <= 2, empty  # the space glyphs
-            checked += len(drawn)
+            assert len(order) < 2 * len(gids) + 100  # renumbered: no empty slots up to the highest id
+            checked += len(gids)
     assert checked > 1000
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_face_is_embedded_once(real_dist: Path, lang: str) -> None:
+    """The fonts Chromium makes of one face share one font program (not one subset each)."""
+    with pikepdf.open(pdf_of(real_dist, lang)) as document:
+        programs: dict[str, set[tuple[int, int]]] = {}
+        for font in document.objects:
+            program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
+            if program is not None:
+                programs.setdefault(str(font.BaseFont).split("+", 1)[-1], set()).add(program.objgen)
+    assert programs and all(len(found) == 1 for found in programs.values()), programs
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_forms_share_their_resources_and_groups(real_dist: Path, lang: str) -> None:
+    """Form XObjects point at shared resource and group dictionaries (compressed in object streams)
+    instead of each carrying its own copy in its uncompressed stream dictionary."""
+    with pikepdf.open(pdf_of(real_dist, lang)) as document:
+        forms = [obj for obj in document.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Form"]
+        own = [key for form in forms for key in ("/Resources", "/Group")
+               if key in form.stream_dict and not form.stream_dict[key].is_indirect]
+    assert forms and not own, own[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="zh 8.75 KiB/page against en 8.52 (BENCHMARKS.md): not reached yet")
+def test_chinese_pdf_is_no_larger_per_page_than_the_english_one(real_dist: Path) -> None:
+    """Bytes per page: the Chinese book costs a reader no more than the English one."""
+    per_page = {}
+    for lang in ("zh", "en"):
+        with pikepdf.open(pdf_of(real_dist, lang)) as document:
+            per_page[lang] = pdf_of(real_dist, lang).stat().st_size / len(document.pages)
+    assert per_page["zh"] <= per_page["en"], per_page

@@ -21,6 +21,7 @@ from primer.exports.edition import Book
 from primer.pages.render import render, ui_strings
 
 if TYPE_CHECKING:
+    import pikepdf
     from playwright.sync_api import Browser
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -78,15 +79,36 @@ def pdf_date(epoch: int) -> str:
     return datetime.fromtimestamp(epoch, tz=UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
+def share_form_dictionaries(pdf: pikepdf.Pdf) -> None:
+    """Replaces the resources and transparency group written into each form XObject by one indirect
+    copy per distinct dictionary: a stream's own dictionary is stored uncompressed, outside the object
+    streams, and Chromium writes ~480 forms (text drawn with opacity) with a few distinct ones."""
+    import pikepdf
+
+    shared: dict[bytes, pikepdf.Object] = {}
+    for form in pdf.objects:
+        if not (isinstance(form, pikepdf.Stream) and form.get("/Subtype") == "/Form"):
+            continue
+        for key in ("/Resources", "/Group"):
+            value = form.stream_dict.get(key)
+            if value is not None and not value.is_indirect:
+                text = value.unparse()
+                if text not in shared:
+                    shared[text] = pdf.make_indirect(value)
+                form.stream_dict[key] = shared[text]
+
+
 def set_document_info(pdf_file: Path, book: Book) -> int:
     """Writes title, author, subject, creator, language and dates; saves with a content-derived /ID;
     returns the number of pages."""
     import pikepdf
 
-    from primer.exports.pdf_fonts import subset_whole_fonts
+    from primer.exports.pdf_cids import renumber_cids
+    from primer.exports.pdf_fonts import compact_fonts
 
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
-        subset_whole_fonts(pdf)
+        renumber_cids(pdf, compact_fonts(pdf))
+        share_form_dictionaries(pdf)
         date = pikepdf.String(pdf_date(book.edition.epoch))
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
             Title=pikepdf.String(book.title), Author=pikepdf.String(book.author),

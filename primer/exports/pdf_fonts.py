@@ -1,9 +1,11 @@
-"""Subsets the CJK fonts Chromium embeds whole.
+"""Cuts the TrueType fonts Chromium embeds down to the glyphs the pages draw, one program per face.
 
-Skia subsets a font only while few of its glyphs are used; past that it embeds the entire file,
-and for Debian's WenQuanYi Micro Hei that is the whole 5 MB TrueType collection (both faces).
-Here the glyphs each embedded TrueType font draws are read from the content streams, and the
-font is cut down to them with fontTools, keeping glyph ids (the text is drawn by glyph id)."""
+Skia embeds a face as several subsets, each keeping every glyph id up to the highest it draws
+(46,000 empty slots of loca and hmtx for a CJK face), plus layout and hinting tables a PDF never
+reads; past a number of glyphs it embeds the whole file instead (for Debian's WenQuanYi Micro Hei,
+the whole 5 MB collection). Here each face's glyphs are read from the content streams, merged from
+its programs into one font with fontTools and renumbered 1, 2, 3 …; every font of the face shares
+that program, and `primer.exports.pdf_cids` renumbers the text to match."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from fontTools.ttLib import TTCollection, TTFont
 
 TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
 WHOLE_FONT = 1_000_000  # bytes: Skia's own subsets stay far below this
+# What text drawn by CID through a CIDToGIDMap never reads (ISO 32000 9.9: no cmap for CIDFontType2).
+UNREAD_TABLES = ["vhea", "vmtx", "GDEF", "GSUB", "GPOS", "MATH", "FFTM", "cmap", "gasp"]
 
 
 def shown_strings(operands: Sequence[object]) -> Iterator[bytes]:
@@ -29,7 +33,7 @@ def shown_strings(operands: Sequence[object]) -> Iterator[bytes]:
 
 
 def font_file(font: pikepdf.Object) -> pikepdf.Stream | None:
-    """Returns the embedded TrueType program of a Type 0 font with two-byte glyph ids, if it has one."""
+    """Returns the embedded TrueType program of a Type 0 font with two-byte CIDs, if it has one."""
     if font.get("/Subtype") != "/Type0" or font.get("/Encoding") != "/Identity-H":
         return None
     descriptor = font.DescendantFonts[0].get("/FontDescriptor")
@@ -38,15 +42,20 @@ def font_file(font: pikepdf.Object) -> pikepdf.Stream | None:
 
 
 def collect_glyphs(container: pikepdf.Object, used: dict[tuple[int, int], set[int]]) -> None:
-    """Adds the glyph ids drawn by a page or form XObject (and the forms it draws) to `used`,
-    keyed by the font program's object id."""
+    """Adds the CIDs drawn by a page or form XObject (and the forms it draws) to `used`, keyed by
+    the font program's object id."""
     resources = container.get("/Resources", pikepdf.Dictionary())
     fonts = resources.get("/Font", pikepdf.Dictionary())
     current: pikepdf.Stream | None = None
+    saved: list[pikepdf.Stream | None] = []  # q and Q save and restore the font with the graphics state
     for instruction in pikepdf.parse_content_stream(container):
         operands, name = list(instruction.operands), str(instruction.operator)
         if name == "Tf":
             current = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
+        elif name == "q":
+            saved.append(current)
+        elif name == "Q" and saved:
+            current = saved.pop()
         elif name in TEXT_OPERATORS and current is not None:
             glyphs = used.setdefault(current.objgen, set())
             for text in shown_strings(operands):
@@ -69,50 +78,91 @@ def load_font(data: bytes, postscript_name: str) -> TTFont:
     return faces[0]
 
 
-def subset_program(data: bytes, postscript_name: str, glyphs: set[int]) -> bytes:
-    """Returns the font cut down to `glyphs`, every glyph keeping its id, without what horizontal
-    text drawn by glyph id never reads (hinting, vertical metrics, layout tables)."""
-    font = load_font(data, postscript_name)
-    options = subset.Options(retain_gids=True, notdef_outline=True, layout_features=[], hinting=False,
-                             recalc_timestamp=False, drop_tables=[*subset.Options().drop_tables, "vhea", "vmtx",
-                                                                  "GDEF", "GSUB", "GPOS", "FFTM"])
+def outlined(font: TTFont) -> set[int]:
+    """Returns the glyph ids that have outline data in a font (a subset leaves the others empty)."""
+    offsets = font["loca"].locations
+    return {gid for gid in range(len(offsets) - 1) if offsets[gid + 1] > offsets[gid]}
+
+
+def copy_glyph(source: TTFont, target: TTFont, gid: int) -> None:
+    """Copies glyph `gid` (outline, advance, and the components it is built from) into `target`,
+    which numbers glyphs the same way (both are subsets of one font that kept the glyph ids)."""
+    source_order, target_order = source.getGlyphOrder(), target.getGlyphOrder()
+    glyph = source["glyf"][source_order[gid]]
+    for component in getattr(glyph, "components", []) if glyph.isComposite() else []:
+        component_gid = source.getGlyphID(component.glyphName)
+        copy_glyph(source, target, component_gid)
+        component.glyphName = target_order[component_gid]
+    target["glyf"][target_order[gid]] = glyph
+    target["hmtx"][target_order[gid]] = source["hmtx"][source_order[gid]]
+
+
+def merge_programs(fonts: list[TTFont], glyphs: set[int]) -> TTFont:
+    """Returns the font with the most glyph slots, completed with the outlines of `glyphs` that only
+    the others hold."""
+    base = max(fonts, key=lambda font: font["maxp"].numGlyphs)
+    missing = glyphs - outlined(base)
+    for other in fonts:
+        if other is base:
+            continue
+        for gid in sorted(missing & outlined(other)):
+            copy_glyph(other, base, gid)
+    return base
+
+
+def compact_program(font: TTFont, glyphs: set[int]) -> tuple[bytes, dict[int, int]]:
+    """Returns the font cut down to `glyphs` and renumbered, and the new id of each of `glyphs`."""
+    old_ids = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+    options = subset.Options(retain_gids=False, notdef_outline=True, layout_features=[], hinting=False,
+                             recalc_timestamp=False, prune_unicode_ranges=False, prune_codepage_ranges=False,
+                             drop_tables=[*subset.Options().drop_tables, *UNREAD_TABLES])
     subsetter = subset.Subsetter(options)
     subsetter.populate(gids=sorted(glyphs | {0}))
     subsetter.subset(font)
+    new_ids = {old_ids[name]: gid for gid, name in enumerate(font.getGlyphOrder())}
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue()
+    return out.getvalue(), {gid: new_ids[gid] for gid in glyphs | {0}}
 
 
 def embedded_faces(pdf: pikepdf.Pdf) -> dict[str, list[pikepdf.Dictionary]]:
-    """Returns the Type 0 TrueType fonts by face (Chromium embeds one face as several fonts)."""
+    """Returns the Type 0 TrueType fonts drawn by CID = glyph id, by face (Chromium embeds one face as
+    several fonts)."""
     faces: dict[str, list[pikepdf.Dictionary]] = {}
     for font in pdf.objects:
         if isinstance(font, pikepdf.Dictionary) and font_file(font) is not None:
-            name = str(font.DescendantFonts[0].FontDescriptor.FontName).lstrip("/").split("+", 1)[-1]
-            faces.setdefault(name, []).append(font)
+            descendant = font.DescendantFonts[0]
+            if descendant.get("/CIDToGIDMap", pikepdf.Name.Identity) == pikepdf.Name.Identity:
+                name = str(descendant.FontDescriptor.FontName).lstrip("/").split("+", 1)[-1]
+                faces.setdefault(name, []).append(font)
     return faces
 
 
 def programs(fonts: list[pikepdf.Dictionary]) -> list[pikepdf.Stream]:
-    """Returns the TrueType programs of fonts."""
-    return [program for program in map(font_file, fonts) if program is not None]
+    """Returns the distinct TrueType programs of fonts, in the order found."""
+    found = {program.objgen: program for program in map(font_file, fonts) if program is not None}
+    return list(found.values())
 
 
-def subset_whole_fonts(pdf: pikepdf.Pdf) -> None:
-    """Where Chromium embedded a whole font file, replaces it, and the subsets of the same face,
-    by one subset of every glyph drawn in that face."""
-    faces = {name: fonts for name, fonts in sorted(embedded_faces(pdf).items())
-             if max(len(program.read_bytes()) for program in programs(fonts)) >= WHOLE_FONT}
-    if not faces:
-        return  # reading every page's drawing operators costs about a second: only when needed
+def compact_fonts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], dict[int, int]]:
+    """Gives every face one compact program of the glyphs drawn in it, shared by its fonts; returns,
+    by program, the new glyph id of each CID drawn (the caller renumbers the text: until then the
+    text draws the wrong glyphs)."""
     used: dict[tuple[int, int], set[int]] = {}
     for page in pdf.pages:
         collect_glyphs(page.obj, used)
-    for name, fonts in faces.items():
-        whole = max(programs(fonts), key=lambda program: len(program.read_bytes()))
+    maps: dict[tuple[int, int], dict[int, int]] = {}
+    for name, fonts in sorted(embedded_faces(pdf).items()):
+        data = [program.read_bytes() for program in programs(fonts)]
+        loaded = [load_font(program, name) for program in data]
+        # Drawn glyphs, and any of Skia's subsets holds that no page was seen drawing (kept, not lost).
         glyphs = set().union(*(used.get(program.objgen, set()) for program in programs(fonts)))
-        smaller = subset_program(whole.read_bytes(), name, glyphs)
-        shared = pdf.make_stream(zlib.compress(smaller, 9), Filter=pikepdf.Name.FlateDecode, Length1=len(smaller))
+        subsets = [font for font, raw in zip(loaded, data, strict=True) if len(raw) < WHOLE_FONT]
+        glyphs |= set().union(*map(outlined, subsets))
+        program, new_ids = compact_program(merge_programs(loaded, glyphs), glyphs)
+        shared = pdf.make_indirect(pdf.make_stream(zlib.compress(program, 9), Filter=pikepdf.Name.FlateDecode,
+                                                   Length1=len(program)))
         for font in fonts:
             font.DescendantFonts[0].FontDescriptor.FontFile2 = shared
+        maps[shared.objgen] = new_ids
+    return maps

@@ -1,0 +1,148 @@
+"""Renumbers the CIDs a PDF draws text with to the glyph ids of the compacted font programs.
+
+Chromium draws by the original font's glyph ids (CID = glyph id, `/Identity`); once a face's program
+holds only the drawn glyphs, numbered 1, 2, 3 …, the text can use those numbers directly: no
+CIDToGIDMap (two bytes for every id up to the highest, 46,000 for a CJK face), and smaller numbers
+in the content streams, which compress better. The widths (`/W`) and the text each glyph stands for
+(`/ToUnicode`) are keyed by CID: they are renumbered too, so the text stays selectable."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pikepdf
+
+from primer.exports.pdf_fonts import TEXT_OPERATORS, font_file
+
+CidMap = dict[int, int]  # old CID -> new CID
+HEX_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])")
+SECTION = re.compile(rb"beginbf(char|range)(.*?)endbf\1", re.S)
+CMAP_HEAD = (b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n"
+             b"<< /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n"
+             b"/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+CMAP_TAIL = b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+
+
+def renumbered(text: bytes, cids: CidMap) -> bytes:
+    """Returns a string of two-byte CIDs with every CID replaced by its new number."""
+    return b"".join(cids[int.from_bytes(text[i:i + 2], "big")].to_bytes(2, "big") for i in range(0, len(text) - 1, 2))
+
+
+def renumbered_operands(operands: list[pikepdf.Object], cids: CidMap) -> list[pikepdf.Object]:
+    """Returns the operands of a text-showing operator with their strings renumbered."""
+    result: list[pikepdf.Object] = []
+    for operand in operands:
+        if isinstance(operand, pikepdf.String):
+            result.append(pikepdf.String(renumbered(bytes(operand), cids)))
+        elif isinstance(operand, pikepdf.Array):
+            result.append(pikepdf.Array([pikepdf.String(renumbered(bytes(item), cids))
+                                         if isinstance(item, pikepdf.String) else item for item in operand]))
+        else:
+            result.append(operand)
+    return result
+
+
+def renumber_stream(container: pikepdf.Object, target: pikepdf.Object, maps: dict[tuple[int, int], CidMap],
+                    done: set[tuple[int, int]]) -> None:
+    """Renumbers the text of a page or form into `target` (its content stream), and that of the
+    forms it draws, each once. Fonts are followed as `collect_glyphs` follows them."""
+    resources = container.get("/Resources", pikepdf.Dictionary())
+    fonts = resources.get("/Font", pikepdf.Dictionary())
+    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
+    current: CidMap | None = None
+    saved: list[CidMap | None] = []
+    for instruction in pikepdf.parse_content_stream(container):
+        operands, name = list(instruction.operands), str(instruction.operator)
+        if name == "Tf":
+            program = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
+            current = maps.get(program.objgen) if program is not None else None
+        elif name == "q":
+            saved.append(current)
+        elif name == "Q" and saved:
+            current = saved.pop()
+        elif name in TEXT_OPERATORS and current is not None:
+            instruction = pikepdf.ContentStreamInstruction(renumbered_operands(operands, current),
+                                                           instruction.operator)
+        elif name == "Do":
+            form = resources.get("/XObject", pikepdf.Dictionary()).get(str(operands[0]))
+            if form is not None and form.get("/Subtype") == "/Form" and form.objgen not in done:
+                done.add(form.objgen)
+                renumber_stream(form, form, maps, done)
+        instructions.append(instruction)
+    target.write(pikepdf.unparse_content_stream(instructions))
+
+
+def widths(array: pikepdf.Object) -> Iterator[tuple[int, object]]:
+    """Yields (CID, width) from a `/W` array (`c [w …]` and `first last w` entries)."""
+    items, index = list(array), 0
+    while index < len(items):
+        first = int(items[index])
+        if isinstance(items[index + 1], pikepdf.Array):
+            yield from ((first + offset, width) for offset, width in enumerate(items[index + 1]))
+            index += 2
+        else:
+            yield from ((cid, items[index + 2]) for cid in range(first, int(items[index + 1]) + 1))
+            index += 3
+
+
+def renumbered_widths(array: pikepdf.Object, cids: CidMap) -> pikepdf.Array:
+    """Returns the `/W` array keyed by the new CIDs, consecutive CIDs in one `c [w …]` entry."""
+    new = sorted((cids[cid], width) for cid, width in widths(array) if cid in cids)
+    runs: list[tuple[int, list[object]]] = []
+    for cid, width in new:
+        if runs and runs[-1][0] + len(runs[-1][1]) == cid:
+            runs[-1][1].append(width)
+        else:
+            runs.append((cid, [width]))
+    return pikepdf.Array([item for first, run in runs for item in (first, pikepdf.Array(run))])
+
+
+def unicode_map(cmap: bytes) -> dict[int, bytes]:
+    """Returns CID -> UTF-16BE text of a ToUnicode CMap (bfchar and bfrange sections)."""
+    found: dict[int, bytes] = {}
+    for kind, body in SECTION.findall(cmap):
+        if kind == b"char":
+            found.update((int(src, 16), bytes.fromhex(dst.decode())) for src, dst in HEX_PAIR.findall(body))
+            continue
+        for low, high, target in RANGE.findall(body):
+            start, end = int(low, 16), int(high, 16)
+            if target.startswith(b"["):
+                texts = [bytes.fromhex(t.decode()) for t in re.findall(rb"<([0-9A-Fa-f]+)>", target)]
+                found.update(zip(range(start, end + 1), texts, strict=False))
+            else:
+                # The destination counts up by CID (Skia's ranges carry past a byte: read it as a number).
+                base = bytes.fromhex(target[1:-1].decode())
+                value = int.from_bytes(base, "big")
+                found.update((cid, (value + cid - start).to_bytes(len(base), "big")) for cid in range(start, end + 1))
+    return found
+
+
+def renumbered_cmap(cmap: bytes, cids: CidMap) -> bytes:
+    """Returns the ToUnicode CMap keyed by the new CIDs (bfchar sections of at most 100 entries)."""
+    pairs = sorted((cids[cid], text) for cid, text in unicode_map(cmap).items() if cid in cids)
+    sections = []
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start:start + 100]
+        lines = b"".join(b"<%04X> <%s>\n" % (cid, text.hex().upper().encode()) for cid, text in chunk)
+        sections.append(b"%d beginbfchar\n%sendbfchar\n" % (len(chunk), lines))
+    return CMAP_HEAD + b"".join(sections) + CMAP_TAIL
+
+
+def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap]) -> None:
+    """Renumbers text, widths and ToUnicode of the fonts whose program (by object id) has a map."""
+    done: set[tuple[int, int]] = set()
+    for page in pdf.pages:
+        page.contents_coalesce()
+        renumber_stream(page.obj, page.obj.Contents, maps, done)
+    for font in pdf.objects:
+        program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
+        if program is None or program.objgen not in maps:
+            continue
+        cids, descendant = maps[program.objgen], font.DescendantFonts[0]
+        descendant.CIDToGIDMap = pikepdf.Name.Identity
+        if "/W" in descendant:
+            descendant.W = renumbered_widths(descendant.W, cids)
+        if isinstance(font.get("/ToUnicode"), pikepdf.Stream):
+            font.ToUnicode = pdf.make_stream(renumbered_cmap(font.ToUnicode.read_bytes(), cids))
