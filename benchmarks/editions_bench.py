@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -70,6 +71,13 @@ def run(code: str, *args: str, env: dict[str, str]) -> list[float]:
     return [float(value) for value in result.stdout.split()[-2:] if value.replace(".", "", 1).isdigit()]
 
 
+def cpu_seconds() -> float:
+    """User + system time of every finished child process (and theirs): the CPU a build cost,
+    which other load on the machine does not change as it changes wall time."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
@@ -81,14 +89,20 @@ def main() -> None:
         for langs in sets.values():
             run(BUILD, str(project), langs, env=env)  # warms every cache
         walls: dict[str, list[float]] = {name: [] for name in sets}
+        cpus: dict[str, list[float]] = {name: [] for name in sets}
         for _ in range(args.rounds):
             for name, langs in sets.items():
+                before = cpu_seconds()
                 walls[name] += run(BUILD, str(project), langs, env=env)[-1:]
+                cpus[name].append(cpu_seconds() - before)
         fastest, median = run(REBUILD, str(project), language("zh-Hant").config, str(args.rounds), env=env)
         load = os.getloadavg()[0]
     written, every = statistics.median(walls["written"]), statistics.median(walls["all"])
     print(f"load average {load:.1f}; {args.rounds} rounds")
     print(f"build {sets['written']}: {written:.2f} s; build {sets['all']}: {every:.2f} s; ratio {every / written:.2f}")
+    cpu_written, cpu_every = statistics.median(cpus["written"]), statistics.median(cpus["all"])
+    print(f"CPU time (all processes) {sets['written']}: {cpu_written:.2f} s; {sets['all']}: {cpu_every:.2f} s; "
+          f"ratio {cpu_every / cpu_written:.2f}")
     print(f"zh-Hant preview rebuild after an edit: fastest {fastest:.2f} s, median {median:.2f} s")
 
 

@@ -26,10 +26,16 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from primer.languages import LANGUAGES
+
 BENCHMARKS = Path(__file__).resolve().parent
 LIGHTHOUSE = BENCHMARKS / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu"
-PAGES = {"home": "", "glossary": "glossary/", "timeline": "timeline/"}
+# The heaviest pages of each kind: home, the glossary (largest HTML), the timeline (eras chart), the
+# figures gallery (every figure) and a section that places several figures.
+PAGES = {"home": "", "glossary": "glossary/", "timeline": "timeline/", "figures": "figures/",
+         "concepts": "sections/concepts/"}
+FOLDERS = tuple(language.folder for language in LANGUAGES)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
@@ -39,7 +45,7 @@ def sizes(path: Path) -> dict[str, int]:
     return {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 9))}
 
 
-def size_budget(site: Path, langs: tuple[str, ...] = ("zh", "en")) -> dict[str, Any]:
+def size_budget(site: Path, langs: tuple[str, ...] = FOLDERS) -> dict[str, Any]:
     """Returns the largest page, the search index and the total size of each language."""
     budget: dict[str, Any] = {}
     for lang in langs:
@@ -167,8 +173,8 @@ def failing_audits(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def lighthouse_budget(site: Path, out: Path, preset: str = "mobile",
-                      langs: tuple[str, ...] = ("zh", "en"), runs: int = 3) -> dict[str, Any]:
-    """Runs Lighthouse `runs` times on home, glossary and timeline of each language (the pages
+                      langs: tuple[str, ...] = FOLDERS, runs: int = 3) -> dict[str, Any]:
+    """Runs Lighthouse `runs` times on the PAGES of each language (the pages
     alternate, so a burst of load on the machine does not hit one page's runs only); each page's
     scores are the medians, with every run's scores kept."""
     if not LIGHTHOUSE.exists():

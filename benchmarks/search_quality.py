@@ -32,11 +32,11 @@ if __package__ in (None, ""):
 
 from benchmarks.reader_budget import served
 from primer.exports.pdf import launch_chromium
-from primer.languages import WRITTEN
+from primer.languages import CODES, language
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = REPO / "benchmarks" / "search-queries.yml"
-LANGS = WRITTEN  # the query set covers the written languages
+LANGS = CODES  # the query set covers every edition, the derived 繁體中文 one too
 
 # Types one query the way Material listens for it (value, then keyup) and waits, with a
 # MutationObserver, until the result list shows items or the "no results" line; one animation
@@ -164,10 +164,10 @@ def run_mode(browser: Browser, base: str, queries: Sequence[Query], offsite: lis
     try:
         for lang in LANGS:
             page = context.new_page()
-            home = f"{base}/{lang}/" + ("index.html" if local.scheme == "file" else "")
-            open_search(page, home)
-            type_query(page, Query(lang=lang, q="GPT", want=()), f"{base}/{lang}/", timeout_ms=30_000)  # warm-up
-            answers += [type_query(page, query, f"{base}/{lang}/") for query in queries if query.lang == lang]
+            root = f"{base}/{language(lang).folder}/"
+            open_search(page, root + ("index.html" if local.scheme == "file" else ""))
+            type_query(page, Query(lang=lang, q="GPT", want=()), root, timeout_ms=30_000)  # warm-up
+            answers += [type_query(page, query, root) for query in queries if query.lang == lang]
             page.close()
     finally:
         context.close()
@@ -189,7 +189,7 @@ def index_sizes(site: Path) -> dict[str, dict[str, int]]:
     """Bytes and gzip bytes of each language's search index."""
     sizes = {}
     for lang in LANGS:
-        data = (site / lang / "search" / "search_index.json").read_bytes()
+        data = (site / language(lang).folder / "search" / "search_index.json").read_bytes()
         sizes[lang] = {"bytes": len(data), "gzip_bytes": len(gzip.compress(data, 9, mtime=0))}
     return sizes
 

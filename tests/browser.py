@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -17,15 +18,27 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
 from primer.exports.pdf import launch_chromium as launch_chromium  # shared with the exports
-from primer.languages import WRITTEN
+from primer.languages import CODES, language
 from tests.helpers import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 KEY_PAGES = {"home": "", "section": "sections/generalization/", "glossary": "glossary/",
              "timeline": "timeline/", "classification": "classification/"}
 PHONE_WIDTH = 375
 PHONE: dict[str, Any] = {"viewport": {"width": PHONE_WIDTH, "height": 812}, "is_mobile": True, "has_touch": True}
+
+
+def folder(lang: str) -> str:
+    """Returns the URL folder of a language's pages (`zh-hant` for zh-Hant)."""
+    return language(lang).folder
+
+
+def theme_language(lang: str) -> str:
+    """Returns the `theme.language` of a language's MkDocs config: what Material writes as `<html lang>`."""
+    found = re.search(r"^\s+language:\s*(\S+)", (ROOT / language(lang).config).read_text(encoding="utf-8"), re.M)
+    assert found, language(lang).config
+    return found.group(1)
 
 
 def search(page: Page, query: str) -> Locator:

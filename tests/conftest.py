@@ -11,7 +11,9 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from primer.build.cache import CACHE_ENV
+from primer.content.derived import derive
 from primer.content.loader import load_content
+from primer.languages import LANGUAGES
 from primer.model import Content
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
@@ -59,6 +61,13 @@ def content() -> Content:
     """The repository's content model (what the real site is built from): the tests' oracle."""
     loaded, _ = load_content(ROOT)
     return loaded
+
+
+@pytest.fixture(scope="session")
+def editions(content: Content) -> dict[str, Content]:
+    """The content as each edition of the registry shows it (a derived one's texts converted),
+    keyed by language code: the oracle of per-language tests."""
+    return {lang.code: content if lang.written else derive(ROOT, content, lang) for lang in LANGUAGES}
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser import LANGS, launch_chromium, open_tab, serve_directory
+from tests.browser import LANGS, folder, launch_chromium, open_tab, serve_directory
 from tests.helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -64,7 +64,7 @@ def axe(real_site: Path) -> Iterator[AxeRunner]:
 def site_paths(site: Path, lang: str) -> list[str]:
     """URL paths of every HTML page of a language (404 included)."""
     return [f"/{page.relative_to(site).as_posix().removesuffix('index.html')}"
-            for page in sorted((site / lang).rglob("*.html"))]
+            for page in sorted((site / folder(lang)).rglob("*.html"))]
 
 
 def read_json(path: Path) -> Any:

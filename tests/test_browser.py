@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import permutations
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from primer.languages import language
 from primer.model import Content
 from primer.pages.render import plain_text
 from tests.browser import (
@@ -18,8 +20,10 @@ from tests.browser import (
     PHONE,
     PHONE_WIDTH,
     Tab,
+    folder,
     hrefs,
     search,
+    theme_language,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,57 +41,56 @@ def screenshot(page: Page, name: str) -> Path:
 def test_home_loads_without_console_errors(new_tab: Callable[..., Tab], lang: str) -> None:
     """The home page of each language loads its own language with no console error, warning or page error."""
     tab = new_tab()
-    page = tab.open(f"/{lang}/", wait="networkidle")  # late errors too: search worker, index
-    assert page.locator("html").get_attribute("lang") == lang
+    page = tab.open(f"/{folder(lang)}/", wait="networkidle")  # late errors too: search worker, index
+    assert page.locator("html").get_attribute("lang") == theme_language(lang)
     expect(page.locator("article h1").first).to_be_visible()
     assert tab.problems == []
 
 
-@pytest.mark.parametrize(("start", "target_lang", "expected"), [
-    ("/zh/sections/generalization/", "en", "/en/sections/generalization/"),
-    ("/en/sections/generalization/", "zh", "/zh/sections/generalization/"),
-    ("/zh/glossary/#rlhf", "en", "/en/glossary/#rlhf"),
-    ("/en/glossary/#rlhf", "zh", "/zh/glossary/#rlhf"),
-], ids=["section-zh-en", "section-en-zh", "anchor-zh-en", "anchor-en-zh"])
-def test_language_menu_keeps_page_and_anchor(new_tab: Callable[..., Tab], start: str, target_lang: str,
-                                            expected: str) -> None:
-    """Choosing the other language in the header menu lands on the same page and the same anchor."""
+@pytest.mark.parametrize("path", ["sections/generalization/", "glossary/#rlhf"], ids=["section", "anchor"])
+@pytest.mark.parametrize(("start_lang", "target_lang"), list(permutations(LANGS, 2)))
+def test_language_menu_keeps_page_and_anchor(new_tab: Callable[..., Tab], start_lang: str, target_lang: str,
+                                            path: str) -> None:
+    """Choosing another language in the header menu lands on the same page and the same anchor."""
     tab = new_tab()
-    page = tab.open(start)
+    expected = f"/{folder(target_lang)}/{path}"
+    page = tab.open(f"/{folder(start_lang)}/{path}")
     page.locator(".md-header__option .md-select").hover()
     page.locator(f'.md-select__list a[data-lang="{target_lang}"]').click()
     page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(expected).path)
     assert page.url == tab.base + expected
-    assert page.locator("html").get_attribute("lang") == target_lang
+    assert page.locator("html").get_attribute("lang") == theme_language(target_lang)
     anchor = urlsplit(expected).fragment
     if anchor:
         expect(page.locator(f"#{anchor}")).to_be_in_viewport()
 
 
 # 微调 and fine-tuning alone now lead to their glossary entry first (tests/test_search_browser.py).
-@pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is")])
+@pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is"), ("zh-Hant", "什麼是微調")])
 def test_search_answers_a_question_about_fine_tuning_first(new_tab: Callable[..., Tab], lang: str, query: str) -> None:
     """Typing the question puts a page that answers it first: the fine-tuning entry or its section."""
     tab = new_tab()
-    page = tab.open(f"/{lang}/")
+    page = tab.open(f"/{folder(lang)}/")
     search(page, query)
     # Material groups results by page: the first group's links are that page and its best entries.
     group = [urlsplit(href) for href in hrefs(page.locator(".md-search-result__item").first.locator("a"))]
-    answers = {(f"/{lang}/glossary/", "fine-tuning"), (f"/{lang}/sections/generalization/", "fine-tuning"),
-               (f"/{lang}/sections/generalization/", "")}
+    root = f"/{folder(lang)}/"
+    answers = {(f"{root}glossary/", "fine-tuning"), (f"{root}sections/generalization/", "fine-tuning"),
+               (f"{root}sections/generalization/", "")}
     assert any((link.path, link.fragment) in answers for link in group), group
     assert tab.problems == []
 
 
 @pytest.mark.parametrize(("lang", "query", "expected"), [
-    ("en", "large language model", "not downloads"), ("en", "PDF", "downloads"), ("zh", "离线", "downloads")])
+    ("en", "large language model", "not downloads"), ("en", "PDF", "downloads"), ("zh", "离线", "downloads"),
+    ("zh-Hant", "離線", "downloads")])
 def test_downloads_page_ranks_first_only_for_what_it_offers(new_tab: Callable[..., Tab], lang: str, query: str,
                                                            expected: str) -> None:
     """Its file names (large-model-primer-en.pdf) made it the top result for the site's own subject."""
     tab = new_tab()
-    page = tab.open(f"/{lang}/")
+    page = tab.open(f"/{folder(lang)}/")
     first = search(page, query).first
-    on_downloads = urlsplit(first.get_attribute("href") or "").path == f"/{lang}/downloads/"
+    on_downloads = urlsplit(first.get_attribute("href") or "").path == f"/{folder(lang)}/downloads/"
     assert on_downloads == (expected == "downloads")
 
 
@@ -104,11 +107,13 @@ def test_english_search_finds_a_term_by_its_chinese_name(new_tab: Callable[..., 
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], content: Content, lang: str) -> None:
+def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], editions: dict[str, Content],
+                                              lang: str) -> None:
     """Hovering a cross-linked term opens a tooltip with the term's glossary definition, which
     describes the term (aria-describedby)."""
     tab = new_tab()
-    page = tab.open(f"/{lang}/sections/generalization/")
+    content = editions[lang]
+    page = tab.open(f"/{folder(lang)}/sections/generalization/")
     term = page.locator("article a.primer-term").first
     term_id = term.get_attribute("data-term")
     assert term_id in content.terms
@@ -117,7 +122,7 @@ def test_hovering_a_term_shows_its_definition(new_tab: Callable[..., Tab], conte
     expect(tooltip).to_be_visible()
     assert tooltip.get_attribute("role") == "tooltip"
     described = page.locator(f"#{term.get_attribute('aria-describedby')}")
-    definition = plain_text(content.terms[term_id].text(lang).definition)
+    definition = plain_text(content.terms[term_id].text(language(lang).text_source).definition)
     assert definition in " ".join(described.inner_text().split())
 
 
@@ -132,7 +137,7 @@ def visible_events(page: Page) -> list[str]:
 def test_timeline_tag_filter_hides_and_shows_events(new_tab: Callable[..., Tab], content: Content, lang: str) -> None:
     """A tag button leaves only that tag's events visible; the "all" button brings every event back."""
     tab = new_tab()
-    page = tab.open(f"/{lang}/timeline/")
+    page = tab.open(f"/{folder(lang)}/timeline/")
     every = [event.id for event in content.events]
     tagged = [event.id for event in content.events if "product" in event.tags]
     assert 0 < len(tagged) < len(every)
@@ -188,7 +193,7 @@ OVERFLOWING = """(width) => {
 @pytest.mark.parametrize("name", list(KEY_PAGES))
 def test_phone_viewport_has_no_horizontal_scroll(new_tab: Callable[..., Tab], lang: str, name: str) -> None:
     """At 375×812 the page cannot scroll sideways and nothing sticks out past the right edge."""
-    page = new_tab(**PHONE).open(f"/{lang}/{KEY_PAGES[name]}")
+    page = new_tab(**PHONE).open(f"/{folder(lang)}/{KEY_PAGES[name]}")
     assert page.evaluate(OVERFLOWING, PHONE_WIDTH) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH
     page.evaluate("window.scrollTo(500, 0)")
@@ -199,13 +204,13 @@ def test_phone_viewport_has_no_horizontal_scroll(new_tab: Callable[..., Tab], la
 def built_pages(site: Path) -> list[str]:
     """Every page of both languages, as URL paths."""
     return [f"/{path.parent.relative_to(site).as_posix()}/"
-            for lang in LANGS for path in sorted((site / lang).rglob("index.html"))]
+            for lang in LANGS for path in sorted((site / folder(lang)).rglob("index.html"))]
 
 
 def test_no_request_leaves_localhost(new_tab: Callable[..., Tab], real_site: Path) -> None:
     """No page of either language, nor search, asks for anything from a host other than 127.0.0.1."""
     tab = new_tab()
-    pages = ["/", "/zh/404.html", "/en/404.html", *built_pages(real_site)]
+    pages = ["/", *(f"/{folder(lang)}/404.html" for lang in LANGS), *built_pages(real_site)]
     assert len(pages) > 20
     for path in pages:
         # A page asks for its resources while it parses and boots, all before the load event.
@@ -224,7 +229,7 @@ def test_screenshots_of_key_pages(new_tab: Callable[..., Tab], scheme: str) -> N
     saved = []
     for lang in LANGS:
         for name, path in KEY_PAGES.items():
-            page = tab.open(f"/{lang}/{path}")
+            page = tab.open(f"/{folder(lang)}/{path}")
             assert color_scheme(page) == {"light": "default", "dark": "slate"}[scheme]
             saved.append(screenshot(page, f"{lang}-{name}-{scheme}"))
     assert all(path.stat().st_size > 10_000 for path in saved)

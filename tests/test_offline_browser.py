@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from primer.languages import LANGUAGES
+from primer.languages import LANGUAGES, language
 from tests.browser import hrefs, launch_chromium, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -82,17 +82,18 @@ def test_english_search_from_disk_finds_a_chinese_term_name(tab: OfflineTab) -> 
     assert tab.errors == []
 
 
-@pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is")])
+@pytest.mark.parametrize(("lang", "query"), [("zh", "什么是微调"), ("en", "what fine-tuning is"), ("zh-Hant", "什麼是微調")])
 def test_search_works_from_disk_and_its_results_open(tab: OfflineTab, lang: str, query: str) -> None:
     """The inlined index and the vendored iframe-worker run search without a server."""
-    page = tab.open(f"{lang}/index.html")
+    folder = language(lang).folder
+    page = tab.open(f"{folder}/index.html")
     first = search(page, query).first
     path = urlsplit(first.get_attribute("href") or "").path
     answer = next((name for name in ("glossary.html", "sections/generalization.html")
-                   if path.endswith(f"/{lang}/{name}")), None)
+                   if path.endswith(f"/{folder}/{name}")), None)
     assert answer, path
     first.click()
-    page.wait_for_url(f"**/{lang}/{answer}*")
+    page.wait_for_url(f"**/{folder}/{answer}*")
     assert tab.errors == []
 
 

@@ -13,15 +13,16 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from primer.exports.pdf_fonts import collect_glyphs, font_file
-from primer.languages import WRITTEN
+from primer.languages import CODES, language
 from primer.model import Content
+from primer.pages.render import ui_strings
 
 pytestmark = pytest.mark.slow
-LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 
 
 def pdf_of(dist: Path, lang: str) -> Path:
-    return dist / f"large-model-primer-{lang}.pdf"
+    return dist / f"large-model-primer-{language(lang).folder}.pdf"
 
 
 def fonts(pdf: Path) -> list[list[str]]:
@@ -31,13 +32,14 @@ def fonts(pdf: Path) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_has_section_text_page_numbers_and_links(real_dist: Path, content: Content, lang: str) -> None:
+def test_pdf_has_section_text_page_numbers_and_links(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """pdftotext finds every section title and the footer's page numbers; internal links survive."""
+    content = editions[lang]
     pdf = pdf_of(real_dist, lang)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for section in content.sections:
         assert section.title.get(lang) in text
-    label = "页" if lang == "zh" else "Page"
+    label = ui_strings()[lang]["page"]  # the footer's word, 页 / 頁 / Page
     assert re.search(rf"{label} 2 / \d+", text)
     with pikepdf.open(pdf) as document:
         links = [annot for page in document.pages for annot in page.get("/Annots", []) if annot.Subtype == "/Link"]
@@ -67,24 +69,26 @@ def test_chinese_pdf_embeds_a_subset_of_its_cjk_font_not_the_whole_collection(re
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_metadata_names_the_book_and_the_project(real_dist: Path, content: Content, lang: str) -> None:
+def test_pdf_metadata_names_the_book_and_the_project(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """Title, author, subject, language, a creator naming the project, dates of the edition."""
+    content = editions[lang]
     manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
     with pikepdf.open(pdf_of(real_dist, lang)) as document:
         info = {key: str(value) for key, value in document.docinfo.items()}
-        language = str(document.Root.Lang)
+        pdf_language = str(document.Root.Lang)
     home = content.pages["home"]
     assert info["/Title"] == home.title.get(lang) and info["/Subject"] == home.description.get(lang)
     assert info["/Author"] == "Large Model Primer contributors"
     assert info["/Creator"].startswith("Large Model Primer") and "Mozilla" not in info["/Creator"]
-    assert language == {"zh": "zh-Hans", "en": "en"}[lang]
+    assert pdf_language == language(lang).tag
     stamp = "D:" + re.sub(r"[-:TZ]", "", manifest["date"]) + "Z"
     assert info["/CreationDate"] == info["/ModDate"] == stamp
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, content: Content, lang: str) -> None:
+def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, editions: dict[str, Content], lang: str) -> None:
     """The outline holds every section's title, in the order of the sections, as in the single file."""
+    content = editions[lang]
     with pikepdf.open(pdf_of(real_dist, lang)) as document, document.open_outline() as outline:
         titles = []
         stack = list(reversed(outline.root))
@@ -94,7 +98,7 @@ def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, content: Cont
             stack.extend(reversed(item.children))
     positions = [titles.index(section.title.get(lang)) for section in content.sections]
     assert positions == sorted(positions)
-    html = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
+    html = (real_dist / f"large-model-primer-{language(lang).folder}.html").read_text(encoding="utf-8")
     headings = [re.sub(r"<[^>]+>|¶", "", h).strip() for h in re.findall(r"<h[1-3][^>]*>(.*?)</h[1-3]>", html, re.S)]
     assert set(titles) <= set(headings)
 

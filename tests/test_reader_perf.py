@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Route, expect
 
 from benchmarks.reader_budget import served
-from tests.browser import KEY_PAGES, LANGS, PHONE, Tab
+from tests.browser import KEY_PAGES, LANGS, PHONE, Tab, folder
 from tests.helpers import ROOT
 
 # Layout shifts the page made without user input, with the element that moved (text nodes: their parent).
@@ -40,7 +40,7 @@ def test_timeline_filter_bar_is_laid_out_before_primer_js_runs(new_tab: Callable
     """With primer.js never arriving, the filter bar already takes its place: the page does not wait for it."""
     tab = new_tab(**PHONE)
     tab.page.route("**/assets/javascripts/primer.js", lambda route: route.abort())
-    page = tab.open(f"/{lang}/timeline/")
+    page = tab.open(f"/{folder(lang)}/timeline/")
     bar = page.locator("[data-primer-filter]")
     expect(bar).to_be_visible()
     assert bar.evaluate("el => el.getBoundingClientRect().height") > 20
@@ -59,7 +59,7 @@ def test_timeline_content_does_not_shift_while_loading(new_tab: Callable[..., Ta
         route.continue_()
 
     tab.page.route("**/assets/javascripts/primer.js", late)
-    page = tab.open(f"/{lang}/timeline/", wait="networkidle")
+    page = tab.open(f"/{folder(lang)}/timeline/", wait="networkidle")
     shifts = page.evaluate(LAYOUT_SHIFTS)
     assert [shift for shift in shifts if any(s and s["inArticle"] for s in shift["sources"])] == []
     assert tab.problems == []
@@ -100,7 +100,7 @@ def test_long_lists_are_not_rendered_until_near_the_viewport(new_tab: Callable[.
                                                              name: str) -> None:
     """On a phone, most glossary entries / timeline events are skipped at load, and none reaches the footer."""
     path, selector = LISTS[name]
-    page = new_tab(**PHONE).open(f"/{lang}/{path}")
+    page = new_tab(**PHONE).open(f"/{folder(lang)}/{path}")
     found = page.evaluate(LIST_RENDERING, selector)
     assert found["items"] > 30
     assert found["skipped"] > found["items"] // 2
@@ -132,7 +132,7 @@ def test_term_definitions_are_out_of_title_when_material_starts(new_tab: Callabl
       window.__termTitles = document.querySelectorAll("article a.primer-term[title]").length;
       window.__termData = document.querySelectorAll("article a.primer-term[data-primer-title]").length;
     }, {capture: true});""")
-    page = tab.open(f"/{lang}/timeline/")
+    page = tab.open(f"/{folder(lang)}/timeline/")
     assert page.evaluate("window.__termTitles") == 0
     assert page.evaluate("window.__termData") > 20
 
@@ -200,7 +200,7 @@ def test_only_materials_stylesheets_block_rendering(real_site: Path, lang: str, 
     """The <head> links Material's two stylesheets; ours is inlined, whole, instead of a third request
     (and the figures' stylesheet too, on pages that show a figure)."""
     collector = HeadCollector()
-    html = (real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8")
+    html = (real_site / folder(lang) / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8")
     collector.feed(html)
     assert [sheet.split(".")[0] for sheet in collector.stylesheets] == ["main", "palette"]
     sheets = ROOT / "overrides" / "assets" / "stylesheets"
@@ -216,7 +216,7 @@ def test_only_materials_stylesheets_block_rendering(real_site: Path, lang: str, 
 def test_scripts_wait_for_the_parser(real_site: Path, lang: str, name: str) -> None:
     """Material's bundle and primer.js are the page's only external scripts, both deferred, in that order."""
     collector = ScriptCollector()
-    collector.feed((real_site / lang / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
+    collector.feed((real_site / folder(lang) / KEY_PAGES[name] / "index.html").read_text(encoding="utf-8"))
     names = [str(script["src"]).rsplit("/", 1)[-1] for script in collector.scripts]
     assert [n.split(".")[0] for n in names] == ["bundle", "primer"]
     assert all("defer" in script for script in collector.scripts)

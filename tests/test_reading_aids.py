@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser import Tab, open_tab, serve_directory
+from tests.browser import LANGS, Tab, folder, open_tab, serve_directory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE_360: dict[str, Any] = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True}
 SECTION = "/{lang}/sections/basics/"
-DEFINITION = {"zh": "在海量文本上预训练", "en": "pre-trained"}
+DEFINITION = {"zh": "在海量文本上预训练", "en": "pre-trained", "zh-Hant": "預訓練"}
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +43,11 @@ def popover(page: Page):  # type: ignore[no-untyped-def]
     return page.locator(".primer-popover")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_tap_shows_the_definition_in_place_and_a_second_tap_follows(tab: Callable[..., Tab], lang: str) -> None:
     """At 360 px with touch: a tap opens the definition (readable, inside the screen) without leaving
     the page; a second tap on the term opens its glossary entry."""
-    page = tab(**PHONE_360).open(SECTION.format(lang=lang))
+    page = tab(**PHONE_360).open(SECTION.format(lang=folder(lang)))
     url = page.url
     term = page.locator("article a.primer-term").first
     term.tap()

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from primer.languages import LANGUAGES
+
 LOADING_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
                 "prerender", "manifest", "dns-prefetch", "preconnect", "mask-icon"}
 URL_ATTRIBUTES = {"src", "poster", "data", "background", "xlink:href", "lowsrc", "ping"}
@@ -65,8 +67,8 @@ def remote_loads(html: str) -> list[str]:
 
 
 def site_pages(site: Path) -> Iterator[tuple[str, str]]:
-    for lang in ("zh", "en"):
-        for page in sorted((site / lang).rglob("*.html")):
+    for lang in LANGUAGES:  # every edition of the registry
+        for page in sorted((site / lang.folder).rglob("*.html")):
             yield str(page.relative_to(site)), page.read_text(encoding="utf-8")
 
 

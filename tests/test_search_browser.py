@@ -11,11 +11,17 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from benchmarks.search_quality import Answer, Query, load_queries, open_search, type_query
-from tests.browser import LANGS, Tab, open_tab
+from primer.languages import CODES, language
+from tests.browser import Tab, open_tab
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-MUST = [query for query in load_queries() if query.must]
+MUST = [query for query in load_queries() if query.must]  # every edition's, the derived one too
+
+
+def _root(base: str, lang: str) -> str:
+    """Returns the URL of a language's root folder under `base`."""
+    return f"{base}/{language(lang).folder}/"
 
 
 def _ids(query: Query) -> str:
@@ -25,9 +31,9 @@ def _ids(query: Query) -> str:
 @pytest.fixture(scope="module")
 def served_tabs(browser: Browser, site_url: str) -> Iterator[dict[str, Tab]]:
     """One tab per language on the served site, its search dialog open."""
-    tabs = {lang: open_tab(browser, site_url) for lang in LANGS}
+    tabs = {lang: open_tab(browser, site_url) for lang in CODES}
     for lang, tab in tabs.items():
-        open_search(tab.page, f"{site_url}/{lang}/")
+        open_search(tab.page, _root(site_url, lang))
     yield tabs
     for tab in tabs.values():
         tab.page.context.close()
@@ -58,11 +64,11 @@ def disk_pages(browser: Browser, unzipped: Path) -> Iterator[dict[str, tuple[Pag
 
     context.route("**/*", only_files)
     pages = {}
-    for lang in LANGS:
+    for lang in CODES:
         page = context.new_page()
         page.on("console", lambda message: blocked.append(message.text) if message.type == "error" else None)
         page.on("pageerror", lambda error: blocked.append(str(error)))
-        open_search(page, (unzipped / lang / "index.html").as_uri())
+        open_search(page, (unzipped / language(lang).folder / "index.html").as_uri())
         pages[lang] = (page, blocked)
     yield pages
     context.close()
@@ -76,7 +82,7 @@ def _first(answer: Answer) -> str:
 def test_served_search_ranks_the_answer_first(served_tabs: dict[str, Tab], site_url: str, query: Query) -> None:
     """Over http the query's answer is the first result, and search asks nothing of another host."""
     tab = served_tabs[query.lang]
-    answer = type_query(tab.page, query, f"{site_url}/{query.lang}/", timeout_ms=20_000)
+    answer = type_query(tab.page, query, _root(site_url, query.lang), timeout_ms=20_000)
     assert answer.rank == 1, _first(answer)
     assert tab.offsite == [] and tab.problems == []
 
@@ -87,7 +93,7 @@ def test_search_from_disk_ranks_the_answer_first(disk_pages: dict[str, tuple[Pag
     """From file:// (iframe-worker, inlined index) the same query ranks the same answer first, with
     no request beyond the disk and no error."""
     page, blocked = disk_pages[query.lang]
-    answer = type_query(page, query, (unzipped / query.lang).as_uri() + "/", timeout_ms=20_000)
+    answer = type_query(page, query, _root(unzipped.as_uri(), query.lang), timeout_ms=20_000)
     assert answer.rank == 1, _first(answer)
     assert blocked == []
 

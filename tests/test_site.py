@@ -10,49 +10,51 @@ from pathlib import Path
 
 import pytest
 
-from primer.languages import WRITTEN
+from primer.languages import CODES, language
 from tests.helpers import article
 
 pytestmark = pytest.mark.slow
-LANGS = WRITTEN  # the written editions (the derived one: tests/test_hant_edition.py)
+LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 
 
 def read(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_six_sections_per_language_with_descriptions(real_site: Path, content) -> None:
+def test_six_sections_per_language_with_descriptions(real_site: Path, editions) -> None:
     """Each language has the six sections, each with its own meta description and references."""
     for lang in LANGS:
-        for section in content.sections:
-            html = read(real_site, f"{lang}/sections/{section.id}/index.html")
+        for section in editions[lang].sections:
+            html = read(real_site, f"{language(lang).folder}/sections/{section.id}/index.html")
             found = re.search(r'<meta name="description" content="([^"]*)">', html)
             assert found and unescape(found.group(1)) == section.description.get(lang)
             assert 'id="references"' in html
 
 
 def test_heading_anchors_are_identical_across_languages(real_site: Path, content) -> None:
-    """Every section page has the same heading ids in zh and en."""
+    """Every section page has the same heading ids in every language."""
     for section in content.sections:
-        ids = [re.findall(r'<h[2-6] id="([^"]+)"', article(read(real_site, f"{lang}/sections/{section.id}/index.html")))
+        ids = [re.findall(r'<h[2-6] id="([^"]+)"',
+                          article(read(real_site, f"{language(lang).folder}/sections/{section.id}/index.html")))
                for lang in LANGS]
-        assert ids[0] == ids[1], section.id
+        assert all(found == ids[0] for found in ids), section.id
 
 
 def test_glossary_lists_every_term_with_backlinks(real_site: Path, content) -> None:
     """The glossary has an anchor per term in both languages, and most terms appear somewhere."""
     for lang in LANGS:
-        html = read(real_site, f"{lang}/glossary/index.html")
+        html = read(real_site, f"{language(lang).folder}/glossary/index.html")
         ids = set(re.findall(r'<h3 id="([a-z0-9-]+)"', html))
         assert ids == set(content.terms)
         unmentioned = html.count('data-appears-in=') - len(re.findall(r'data-appears-in="[^"]+"><a ', html))
         assert unmentioned < len(content.terms) / 3
 
 
-def test_tooltips_carry_the_definition(real_site: Path, content) -> None:
+def test_tooltips_carry_the_definition(real_site: Path, editions) -> None:
     """A section links terms with their own definitions (as plain text) as tooltips."""
     for lang in LANGS:
-        body = article(read(real_site, f"{lang}/sections/definition/index.html"))
+        content = editions[lang]
+        body = article(read(real_site, f"{language(lang).folder}/sections/definition/index.html"))
         links = re.findall(r'<a href="../../glossary/#([a-z0-9-]+)" class="primer-term" title="([^"]+)"', body)
         assert len(links) >= 5
         assert len({term for term, _ in links}) == len(links)  # first mention only
@@ -65,7 +67,7 @@ def test_timeline_is_ordered_and_grouped_by_era(real_site: Path, content) -> Non
     """Events appear in date order inside their era's block, with identical anchors in both languages."""
     anchors = {}
     for lang in LANGS:
-        html = article(read(real_site, f"{lang}/timeline/index.html"))
+        html = article(read(real_site, f"{language(lang).folder}/timeline/index.html"))
         found = re.findall(r'<li class="primer-event" id="([a-z0-9-]+)"', html)
         anchors[lang] = found
         assert found == [event.id for event in content.events]
@@ -74,7 +76,7 @@ def test_timeline_is_ordered_and_grouped_by_era(real_site: Path, content) -> Non
             assert block, era.id
             inside = re.findall(r'<li class="primer-event" id="([a-z0-9-]+)"', block.group(1))
             assert inside == [e.id for e in content.events if e.era == era.id]
-    assert anchors["zh"] == anchors["en"]
+    assert all(found == anchors[LANGS[0]] for found in anchors.values())
 
 
 def test_timeline_has_filter_markup_that_is_hidden_without_js(real_site: Path, content) -> None:
@@ -142,9 +144,10 @@ def footer_link(html: str, direction: str) -> str:
 def test_previous_and_next_follow_the_reading_path(real_site: Path, content) -> None:
     """From the home page, "next" walks the six sections in order, then the glossary; "previous" walks back."""
     for lang in LANGS:
-        pages = [real_site / lang / "index.html",
-                 *[real_site / lang / "sections" / section.id / "index.html" for section in content.sections],
-                 real_site / lang / "glossary" / "index.html"]
+        folder = real_site / language(lang).folder
+        pages = [folder / "index.html",
+                 *[folder / "sections" / section.id / "index.html" for section in content.sections],
+                 folder / "glossary" / "index.html"]
         for here, there in pairwise(pages):
             after = here.parent / footer_link(here.read_text(encoding="utf-8"), "next") / "index.html"
             assert after.resolve() == there, (lang, here)
@@ -152,11 +155,11 @@ def test_previous_and_next_follow_the_reading_path(real_site: Path, content) -> 
             assert before.resolve() == here, (lang, there)
 
 
-@pytest.mark.parametrize(("lang", "separator", "other"), [("zh", "、", ", "), ("en", ", ", "、")])
+@pytest.mark.parametrize(("lang", "separator", "other"), [("zh", "、", ", "), ("en", ", ", "、"), ("zh-Hant", "、", ", ")])
 def test_glossary_lists_use_the_page_language_separators(real_site: Path, lang: str, separator: str,
                                                           other: str) -> None:
     """Related terms are joined with 、 on Chinese pages and with commas on English ones."""
-    html = (real_site / lang / "glossary/index.html").read_text(encoding="utf-8")
+    html = (real_site / language(lang).folder / "glossary/index.html").read_text(encoding="utf-8")
     related = [re.sub(r"<[^>]+>", "", dd) for dd in re.findall(r'<dd><a href="#[a-z0-9-]+">.*?</dd>', html)]
     joined = [text for text in related if separator in text]
     assert joined and not any(other in text for text in related)

@@ -15,6 +15,7 @@ from primer.checks.typography import check_file, check_text
 from primer.content.fields import LANGS
 from primer.content.loader import load_content_cached
 from primer.content.yamlsource import read_text
+from primer.hant.overrides import check_page_overrides
 from primer.hant.phrases import TABLE as PHRASE_TABLE
 from primer.hant.phrases import check_phrase_table_cached
 from primer.issues import Issue, relpath
@@ -99,6 +100,7 @@ def run_check(root: Path, *, fix: bool = False, list_unused: bool = False) -> tu
     issues = issues + cached("style", root, version, lambda: file_warnings(root))
     if (root / PHRASE_TABLE).is_file():  # the 繁體中文 edition's reviewed phrases (primer/hant)
         issues += check_phrase_table_cached(root)
+    issues += check_page_overrides(root)  # its whole-page overrides (zh-Hant.md) against their zh.md
     if list_unused:
         issues += list(unused_terms(content))
     return content, sorted(set(issues))

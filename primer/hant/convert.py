@@ -16,6 +16,8 @@ from functools import cache
 import ahocorasick_rs
 import opencc
 
+from primer.hant.memo import ConversionMemo
+
 OPENCC_CONFIG = "s2twp"  # Simplified → Taiwan standard characters, with Taiwan's phrases
 # Taiwan quotes with corner brackets (「」, nested 『』); OpenCC converts words, not punctuation.
 QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
@@ -38,9 +40,11 @@ class HantConverter:
 
     Arguments:
         phrases: Simplified phrase → its Traditional form, as reviewed.
+        memo: conversions of earlier processes with the same table (see primer.hant.memo).
     """
 
-    def __init__(self, phrases: Mapping[str, str]) -> None:
+    def __init__(self, phrases: Mapping[str, str], memo: ConversionMemo | None = None) -> None:
+        self._memo = memo
         self._targets = list(phrases.values())
         longest = ahocorasick_rs.MatchKind.LeftmostLongest
         self._matcher = ahocorasick_rs.AhoCorasick(list(phrases), matchkind=longest) if phrases else None
@@ -48,6 +52,15 @@ class HantConverter:
     def convert(self, text: str) -> str:
         """Returns `text` in Traditional characters and Taiwan's quotes; table phrases become their
         reviewed form."""
+        if self._memo is None:
+            return self._convert(text)
+        converted = self._memo.get(text)
+        if converted is None:
+            converted = self._convert(text)
+            self._memo.put(text, converted)
+        return converted
+
+    def _convert(self, text: str) -> str:
         if self._matcher is None:
             return opencc_convert(text).translate(QUOTES)
         pieces: list[str] = []

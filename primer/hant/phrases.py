@@ -15,9 +15,10 @@ import opencc
 
 from primer.build.cache import cached, digest
 from primer.content.yamlsource import Mapping, load_yaml
-from primer.hant.convert import HantConverter
+from primer.hant.convert import OPENCC_CONFIG, HantConverter
 from primer.hant.leaks import find_leaks
 from primer.hant.markdown import convert_markdown
+from primer.hant.memo import conversion_memo
 from primer.hant.sources import simplified_texts, source_files
 from primer.issues import Issue
 
@@ -125,9 +126,11 @@ def _changes_nothing(entry: PhraseOverride, table: dict[str, str], full: HantCon
 
 
 def hant_converter(root: Path) -> HantConverter:
-    """Returns the converter with the project's reviewed table (malformed entries left out)."""
+    """Returns the converter with the project's reviewed table (malformed entries left out),
+    answering texts converted by earlier processes from the cache folder."""
     entries, _ = load_phrase_table(root)
-    return HantConverter({entry.simplified: entry.traditional for entry in entries})
+    table = {entry.simplified: entry.traditional for entry in entries}
+    return HantConverter(table, conversion_memo(OPENCC_CONFIG, table))
 
 
 def page_override(folder: Path) -> Path | None:

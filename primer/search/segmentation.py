@@ -20,7 +20,7 @@ from typing import Any
 
 from primer.build.cache import cache_dir, digest, write_atomically
 from primer.content.fields import LANGS
-from primer.hant.search import ProjectedJieba, projection_words
+from primer.hant.search import ProjectedJieba, projection_words_cached
 from primer.languages import language
 from primer.model import Content
 
@@ -41,7 +41,7 @@ def jieba_user_dictionary(content: Content, lang: str = "") -> Path:
     words = sorted({run for term in content.terms.values() for written in LANGS for name in term.names(written)
                     for run in HAN_RUN.findall(name)})
     if lang and not language(lang).written:
-        words = projection_words(words)
+        words = projection_words_cached(words)
     text = "".join(f"{word} 100000 n\n" for word in words)
     path = cache_dir() / f"primer-jieba-{digest(text)}.txt"
     if not path.exists():

@@ -36,9 +36,12 @@
   var EDGES = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
   var NOT_WORD = /[^\p{L}\p{N}]+/gu;
   /* Question words and particles a reader types around the thing they want (什么是涌现能力, how does
-     LoRA work). lunr's stop-word filters drop the common function words of both languages on top. */
+     LoRA work), in Simplified and in Traditional characters (ChatGPT是什麼 on the 繁體中文 edition:
+     without 什麼 here the query's core was not the name ChatGPT). lunr's stop-word filters drop the
+     common function words of both languages on top. */
   var QUESTION_WORDS = new Set(("什么 什么样 怎么 怎样 怎么样 如何 为什么 为何 哪些 哪个 多少 吗 呢 啊 吧 " +
-    "是否 介绍 简介 意思 含义 what whats how why which explain meaning mean means work works").split(" "));
+    "是否 介绍 简介 意思 含义 什麼 什麼樣 怎麼 怎樣 怎麼樣 為什麼 為何 哪個 嗎 介紹 簡介 含義 " +
+    "what whats how why which explain meaning mean means work works").split(" "));
   var TIER = 1e9; // exact names outrank any score lunr can give
   /* lunr's default length normalization, which Material turns off (b = 0): without it a long
      section that mentions a word in passing a few times outscores the short one about it. */
