@@ -32,9 +32,12 @@ lint: $(VENV)/.dev
 clean:
 	$(BIN)/python build.py clean 2>/dev/null || rm -rf site dist
 
-$(VENV)/.runtime: requirements.txt
+# The project itself is installed editable after its pins: that registers the `primer` MkDocs
+# plugin (pyproject.toml's entry point) that mkdocs.yml names, and `primer` stays this checkout.
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime

@@ -15,19 +15,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
+from primer.build.cache import cache_dir
+from primer.build.sitebuild import LanguageBuild, build_environment, build_site
+from primer.checks.run import run_check
+from primer.content.loader import load_content
+from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold
+from primer.content.translation import STATUS_ORDER, mark_translated, translation_states
+from primer.exports.pipeline import export
+from primer.issues import errors_only, report
+from primer.languages import CODES, DEFAULT, language
+from primer.model import Content
 
-from primer.build.cache import cache_dir  # noqa: E402
-from primer.build.sitebuild import LanguageBuild, build_environment, build_site  # noqa: E402
-from primer.checks.run import run_check  # noqa: E402
-from primer.content.loader import load_content  # noqa: E402
-from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
-from primer.content.translation import STATUS_ORDER, mark_translated, translation_states  # noqa: E402
-from primer.exports.pipeline import export  # noqa: E402
-from primer.issues import errors_only, report  # noqa: E402
-from primer.languages import CODES, DEFAULT, language  # noqa: E402
-from primer.model import Content  # noqa: E402
+ROOT = Path(__file__).resolve().parent  # run as a script: Python puts this folder, and so `primer`, first on sys.path
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 

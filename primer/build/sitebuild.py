@@ -58,20 +58,21 @@ def git_output(root: Path, *arguments: str) -> str:
     return result.stdout.strip()
 
 
-def language_command(root: Path, lang: str, out: Path) -> list[str]:
-    """Returns the strict MkDocs build of one language into `out`."""
+def language_command(root: Path, lang: str, out: Path, offline: bool = False) -> list[str]:
+    """Returns the strict MkDocs build of one language into `out` (the file:// edition if `offline`)."""
     config = root / language(lang).config
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
+    return [sys.executable, "-m", "primer.build.mkdocs_run", str(config), str(out), *(["--offline"] if offline else [])]
 
 
 def build_languages(root: Path, langs: list[str], staging: Path, progress: Callable[[str], None],
-                    parallel: bool = True, extra_env: dict[str, str] | None = None,
+                    parallel: bool = True, offline: bool = False,
                     label: str = "", meanwhile: Callable[[], bool] | None = None) -> list[LanguageBuild] | None:
-    """Builds each language into `staging/<lang>`, in parallel processes when asked.
+    """Builds each language into `staging/<lang>` (the file:// edition if `offline`), in parallel
+    processes when asked.
 
     `meanwhile` runs in this process while the builds run (before them when sequential); when it
     returns False the builds are stopped and None is returned."""
-    env = build_environment(root) | (extra_env or {})
+    env = build_environment(root)
     for lang in langs:
         progress(f"building {label}{lang} …")
     with contextlib.ExitStack() as stack:
@@ -80,7 +81,7 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
         def start(lang: str) -> subprocess.Popen[str]:
             # Output goes to files, not pipes: a chatty build can never block on a full pipe.
             out = staging / language(lang).folder
-            return subprocess.Popen(language_command(root, lang, out), cwd=root, env=env, text=True,
+            return subprocess.Popen(language_command(root, lang, out, offline), cwd=root, env=env, text=True,
                                     stdout=logs[lang], stderr=subprocess.STDOUT)
 
         running = {lang: start(lang) for lang in langs} if parallel else {}
@@ -129,7 +130,7 @@ def hosted_url(root: Path, lang: str) -> str:
 
 def write_published_extras(root: Path, content: Content, staging: Path) -> None:
     """Adds what the hosted site serves beside the language folders: data files and downloads."""
-    write_data(content, staging / "data")  # llms.txt is written by each language's build (hooks/content.py)
+    write_data(content, staging / "data")  # llms.txt is written by each language's build (the plugin)
     dist = root / "dist"
     if (dist / MANIFEST).is_file():
         # dist/ is only ever replaced by rename, so links to its files keep their contents.

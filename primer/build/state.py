@@ -1,4 +1,4 @@
-"""What the hooks of one language's build share: the loaded content and its generated pages."""
+"""What one language's build knows: the loaded content and its generated pages (held by the plugin)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.primer")
 
 @dataclass(slots=True)
 class BuildState:
-    """Per-build state, created in `on_config` (MkDocs does not reload hooks under `serve`)."""
+    """Per-build state, created in the plugin's `on_config` (`mkdocs serve` keeps the plugin between rebuilds)."""
 
     root: Path
     lang: str

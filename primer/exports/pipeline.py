@@ -65,22 +65,24 @@ def export(root: Path, content: Content, progress: Callable[[str], None]) -> lis
     staging = Path(tempfile.mkdtemp(prefix=".dist-staging-", dir=root))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
     try:
-        offline = work / "offline"
-        results = build_languages(root, langs, offline, progress, extra_env={"PRIMER_OFFLINE": "true"},
-                                  label="offline ")
+        offline_site = work / "offline"
+        results = build_languages(root, langs, offline_site, progress, offline=True, label="offline ")
         failed = [r for r in results or [] if not r.ok]
         if failed:
             return failed
-        write_root_files(offline, hosted=False)
+        write_root_files(offline_site, hosted=False)
         progress("zipping the offline archive …")
-        zip_folder(offline, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline))
+        zip_folder(offline_site, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline_site))
         progress("writing single-file HTML, PDF and EPUB …")
         version = content_version(root)
         shown = {lang: derived_content(root, content, lang, version) for lang in langs}  # as each edition reads
         setups = {lang: book_setup(root, shown[lang], lang, edition) for lang in langs}
         facts: FileFacts = {}
         with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-            for found in pool.map(lambda lang: language_files(shown[lang], offline, staging, *setups[lang]), langs):
+            def files_of(lang: str) -> FileFacts:
+                return language_files(shown[lang], offline_site, staging, *setups[lang])
+
+            for found in pool.map(files_of, langs):
                 facts.update(found)
         write_data(content, staging / "data")
         write_manifest(staging, edition, facts)

@@ -39,7 +39,7 @@ class GeneratedPage:
     markdown: str
     edit_path: str
     source_paths: tuple[str, ...]
-    meta: dict[str, Any] = field(default_factory=dict)  # page.meta added by the hook (e.g. JSON-LD)
+    meta: dict[str, Any] = field(default_factory=dict)  # page.meta added by the plugin (e.g. JSON-LD)
 
 
 def theme_text(text: str) -> str:
