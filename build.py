@@ -36,7 +36,8 @@ def progress(message: str) -> None:
     print(f"[primer] {message}", flush=True)
 
 
-def checked(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> tuple[int, Content]:
+def validate_content(root: Path, *, fix: bool = False, strict: bool = False,
+                     unused: bool = False) -> tuple[int, Content]:
     """Validates all content without building; prints every issue; returns the exit code and content."""
     started = time.perf_counter()
     content, issues = run_check(root, fix=fix, list_unused=unused)
@@ -48,20 +49,20 @@ def checked(root: Path, *, fix: bool = False, strict: bool = False, unused: bool
 
 
 def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> int:
-    """Validates all content without building; prints every issue."""
-    return checked(root, fix=fix, strict=strict, unused=unused)[0]
+    """`build.py check`: validates all content without building; prints every issue."""
+    return validate_content(root, fix=fix, strict=strict, unused=unused)[0]
 
 
 def publish_checked(root: Path, folder: str,
                     step: Callable[[Callable[[], Content | None]], list[LanguageBuild] | None]) -> int:
-    """Runs a step that publishes `folder`/ atomically, giving it the content check to run (the step
-    decides when: a site build checks while its languages build); reports what failed."""
-    def check() -> Content | None:
+    """Runs a step that publishes `folder`/ atomically, giving it the content validation to run (the
+    step decides when: a site build validates while its languages build); reports what failed."""
+    def valid_content() -> Content | None:
         progress("checking content …")
-        code, content = checked(root)
+        code, content = validate_content(root)
         return content if code == EXIT_OK else None
 
-    failed = step(check)
+    failed = step(valid_content)
     if failed is None:
         progress(f"stopped: fix the problems above; {folder}/ is unchanged")
         return EXIT_CONTENT
@@ -76,13 +77,14 @@ def publish_checked(root: Path, folder: str,
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
     """Builds the languages and publishes site/."""
-    return publish_checked(root, "site", lambda check: build_site(root, langs, progress, check, parallel))
+    return publish_checked(root, "site", lambda valid_content: build_site(root, langs, progress, valid_content,
+                                                                          parallel))
 
 
 def export_all(root: Path) -> int:
     """Writes every export and publishes dist/."""
-    def step(check: Callable[[], Content | None]) -> list[LanguageBuild] | None:
-        content = check()
+    def step(valid_content: Callable[[], Content | None]) -> list[LanguageBuild] | None:
+        content = valid_content()
         return None if content is None else export(root, content, progress)
 
     return publish_checked(root, "dist", step)

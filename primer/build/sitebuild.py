@@ -155,11 +155,11 @@ def publish(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build_site(root: Path, langs: list[str], progress: Callable[[str], None], check: Callable[[], Content | None],
-               parallel: bool = True) -> list[LanguageBuild] | None:
+def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
+               valid_content: Callable[[], Content | None], parallel: bool = True) -> list[LanguageBuild] | None:
     """Builds `langs` and publishes `site/` atomically; returns the failed builds (none on success).
 
-    `check` validates the content while the languages build; when it finds errors (returns None)
+    `valid_content` validates the content while the languages build; when it finds errors (returns None)
     the builds are stopped, nothing is published and None is returned. Languages not rebuilt are
     carried over from the current `site/`."""
     target = root / "site"
@@ -167,7 +167,7 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None], ch
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
 
     def check_and_write_extras() -> bool:
-        content = check()
+        content = valid_content()
         if content is not None:
             write_published_extras(root, content, staging)
         return content is not None

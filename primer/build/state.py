@@ -88,11 +88,11 @@ RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "pypinyin", "MarkupSafe")
 PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md", "dist/manifest.json")
 
 
-def pages_version(root: Path, content: str, lang: str, *args: object) -> str:
+def pages_version(root: Path, content_digest: str, lang: str, *args: object) -> str:
     """Returns a hash of everything the generated pages of a language are made from: the content
-    version (content files and our code), the templates, the project files pages show, the
-    versions of the rendering libraries, and the build settings in `args`."""
-    parts: list[str | bytes] = [content, lang, *(repr(arg) for arg in args)]
+    digest (`content_version`: content files and our code), the templates, the project files pages
+    show, the versions of the rendering libraries, and the build settings in `args`."""
+    parts: list[str | bytes] = [content_digest, lang, *(repr(arg) for arg in args)]
     parts += [f"{name}={metadata.version(name)}" for name in RENDERING_PACKAGES]
     for path in sorted(TEMPLATES.rglob("*")):
         if path.is_file():
