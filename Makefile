@@ -13,8 +13,7 @@ SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils defa
 .PHONY: site test check serve clean lint system-deps
 
 site: $(VENV)/.runtime system-deps
-	$(BIN)/python build.py export
-	$(BIN)/python build.py build
+	$(BIN)/python build.py build --with-exports
 
 test: $(VENV)/.dev system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest

@@ -21,7 +21,7 @@ from primer.checks.run import run_check
 from primer.content.loader import load_content
 from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold
 from primer.content.translation import STATUS_ORDER, mark_translated, translation_states
-from primer.exports.pipeline import export
+from primer.exports.pipeline import build_with_exports, export
 from primer.issues import errors_only, report
 from primer.languages import CODES, DEFAULT, language
 from primer.model import Content
@@ -53,10 +53,11 @@ def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool =
     return validate_content(root, fix=fix, strict=strict, unused=unused)[0]
 
 
-def publish_checked(root: Path, folder: str,
+def publish_checked(root: Path, outputs: str,
                     step: Callable[[Callable[[], Content | None]], list[LanguageBuild] | None]) -> int:
-    """Runs a step that publishes `folder`/ atomically, giving it the content validation to run (the
-    step decides when: a site build validates while its languages build); reports what failed."""
+    """Runs a step that publishes `outputs` (`site/`, `dist/`) atomically, giving it the content
+    validation to run (the step decides when: a site build validates while its languages build);
+    reports what failed."""
     def valid_content() -> Content | None:
         progress("checking content …")
         code, content = validate_content(root)
@@ -64,21 +65,30 @@ def publish_checked(root: Path, folder: str,
 
     failed = step(valid_content)
     if failed is None:
-        progress(f"stopped: fix the problems above; {folder}/ is unchanged")
+        progress(f"stopped: fix the problems above; {outputs} unchanged")
         return EXIT_CONTENT
     for result in failed:
         print(f"--- mkdocs build ({result.lang}) ---\n{result.output}", file=sys.stderr)
     if failed:
-        progress(f"failed; {folder}/ is unchanged")
+        progress(f"failed; {outputs} unchanged")
         return EXIT_BUILD
-    progress(f"{folder}/ ready: {root / folder}")
+    progress(f"{outputs} ready in {root}")
     return EXIT_OK
 
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
-    """Builds the languages and publishes site/."""
-    return publish_checked(root, "site", lambda valid_content: build_site(root, langs, progress, valid_content,
-                                                                          parallel))
+    """Builds the languages and publishes site/ (its downloads pages say this run made no exports)."""
+    return publish_checked(root, "site/", lambda valid_content: build_site(root, langs, progress, valid_content,
+                                                                           parallel))
+
+
+def build_all(root: Path, parallel: bool) -> int:
+    """Builds the exports, then the site listing them, in one pass; publishes site/ and dist/."""
+    def step(valid_content: Callable[[], Content | None]) -> list[LanguageBuild] | None:
+        content = valid_content()
+        return None if content is None else build_with_exports(root, content, progress, parallel)
+
+    return publish_checked(root, "site/ and dist/", step)
 
 
 def export_all(root: Path) -> int:
@@ -87,7 +97,7 @@ def export_all(root: Path) -> int:
         content = valid_content()
         return None if content is None else export(root, content, progress)
 
-    return publish_checked(root, "dist", step)
+    return publish_checked(root, "dist/", step)
 
 
 def serve(root: Path, lang: str, address: str) -> int:
@@ -143,8 +153,10 @@ def parser() -> argparse.ArgumentParser:
                                           formatter_class=argparse.RawDescriptionHelpFormatter)
     main_parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="build both languages into site/")
+    build_cmd = commands.add_parser("build", help="build every language into site/ (and the exports into dist/)")
     build_cmd.add_argument("--lang", choices=CODES, help="build one language only")
+    build_cmd.add_argument("--with-exports", action="store_true",
+                           help="build the exports into dist/ too, in the same pass; the downloads pages list them")
     build_cmd.add_argument("--sequential", action="store_true", help="build languages one after another")
     serve_cmd = commands.add_parser("serve", help="preview one language with live reload")
     serve_cmd.add_argument("--lang", choices=CODES, default=DEFAULT.code)
@@ -176,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return check(root, fix=args.fix, strict=args.strict, unused=args.unused_terms)
+    if args.command == "build" and args.with_exports:
+        if args.lang:
+            print("build.py build: --with-exports builds every language; leave out --lang", file=sys.stderr)
+            return EXIT_USAGE
+        return build_all(root, parallel=not args.sequential)
     if args.command == "build":
         return build(root, [args.lang] if args.lang else list(CODES), parallel=not args.sequential)
     if args.command == "export":

@@ -1,8 +1,10 @@
-"""One language's strict MkDocs build, as `python -m primer.build.mkdocs_run CONFIG SITE_DIR [--offline]`.
+"""One language's strict MkDocs build:
+`python -m primer.build.mkdocs_run CONFIG SITE_DIR [--offline] [--exports DIR]`.
 
-It does what `mkdocs build --strict -f CONFIG -d SITE_DIR` does, with one more parameter: whether
-this run is the file:// edition. MkDocs' command line cannot set a plugin's option, and an
-environment variable read by the config would hide the parameter three layers down."""
+It does what `mkdocs build --strict -f CONFIG -d SITE_DIR` does, with the run's own parameters:
+whether it is the file:// edition, and which exports (made by the same run) the downloads page
+lists. MkDocs' command line cannot set a plugin's option, and an environment variable read by the
+config would hide a parameter three layers down."""
 
 from __future__ import annotations
 
@@ -31,11 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("config", help="the language's MkDocs config (mkdocs.yml, mkdocs.en.yml, …)")
     parser.add_argument("site_dir", help="where the site is written")
     parser.add_argument("--offline", action="store_true", help="build the file:// edition")
+    parser.add_argument("--exports", help="folder of the exports this run made (the downloads page lists them)")
     args = parser.parse_args(argv)
     log_to_stderr()
     try:
         config = load_config(config_file=args.config, site_dir=args.site_dir, strict=True)
         config.plugins["primer"].config.offline = args.offline
+        config.plugins["primer"].config.exports = args.exports
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)

@@ -25,6 +25,7 @@ from primer.build.state import BuildState
 from primer.exports.llms import llms_full_txt, llms_txt
 from primer.issues import ContentError
 from primer.languages import CODES, LANGUAGES
+from primer.pages.downloads import read_manifest
 from primer.pages.i18n import alternates, without_alternate_prefetch
 from primer.pages.navigation import navigation
 from primer.pages.render import template_cache, ui_strings
@@ -53,6 +54,9 @@ class PrimerConfig(base.Config):  # type: ignore[no-untyped-call]
     # The file:// edition: directory URLs off, search inlined (Material's offline plugin, which
     # this option switches), our vendored iframe-worker shim. `build.py export` sets it per run.
     offline = c.Type(bool, default=False)
+    # The folder of the exports this run made (its manifest.json fills the downloads page); unset,
+    # the page says this build made none. `build.py build --with-exports` sets it per run.
+    exports = c.Optional(c.Type(str))
     crosslink = c.SubConfig(CrosslinkConfig)
 
 
@@ -75,13 +79,14 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(100)  # before Material's search and offline plugins read their settings
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        lang, offline = self.config.lang, self.config.offline
+        lang, offline, exports = self.config.lang, self.config.offline, self.config.exports
         config.plugins["material/offline"].config.enabled = offline  # it turns directory URLs off after us
         try:
             self.state = BuildState.load(Path(config.config_file_path).parent, lang,
                                          directory_urls=config.use_directory_urls and not offline,
                                          site_url=config.site_url or "",
-                                         repository=config.extra.get("repository", ""))
+                                         repository=config.extra.get("repository", ""),
+                                         manifest=read_manifest(Path(exports)) if exports else None)
         except ContentError as error:
             raise PluginError(f"content has {len(error.issues)} error(s):\n{error}") from None
         config.nav = navigation(self.state.content, self.state.pages, lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from primer.build.cache import cached, content_version, digest
 from primer.content.derived import derived_content
@@ -49,8 +50,9 @@ class BuildState:
 
     @classmethod
     def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
-             repository: str = "") -> BuildState:
-        """Loads and validates content; raises ContentError listing every error."""
+             repository: str = "", manifest: dict[str, Any] | None = None) -> BuildState:
+        """Loads and validates content; raises ContentError listing every error. `manifest` lists
+        the exports this run made (the downloads page shows it), if any."""
         version = content_version(root)
         content, issues = load_content_cached(root, version)
         errors = errors_only(issues)
@@ -58,10 +60,12 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        inputs = pages_version(root, version, lang, directory_urls, site_url, repository)
+        inputs = pages_version(root, version, lang, directory_urls, site_url, repository,
+                               json.dumps(manifest, sort_keys=True))
         shown = derived_content(root, content, lang, version)
         pages = cached(f"pages-{lang}", root, inputs,
-                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content))
+                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content,
+                                           manifest))
         return cls(root=root, lang=lang, content=shown, pages=pages,
                    revision_dates=git_revision_dates(root), pages_inputs=inputs)
 
@@ -85,7 +89,7 @@ class BuildState:
 
 
 RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "pypinyin", "MarkupSafe")
-PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md", "dist/manifest.json")
+PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 
 
 def pages_version(root: Path, content_digest: str, lang: str, *args: object) -> str:
