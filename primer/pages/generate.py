@@ -19,6 +19,7 @@ from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
 from primer.pages.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
+from primer.pages.sitemap import site_pages
 from primer.pages.views import (
     axis_markdown,
     classification_markdown,
@@ -113,8 +114,8 @@ def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage
     uri = PAGE_URIS["home"]
     sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
                 for section in content.sections]
-    views = [(name, relative(uri, PAGE_URIS[name])) for name in ("glossary", "timeline", "classification", "downloads")
-             if PAGE_URIS[name] in available]
+    views = [(page.id, relative(uri, page.uri)) for page in site_pages(content, lang)
+             if page.on_home and page.uri in available]
     return document_page(content, content.pages["home"], lang, uri, "home.md.j2",
                          sections=sections, views=views)
 
