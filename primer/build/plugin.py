@@ -52,7 +52,7 @@ class PrimerConfig(base.Config):  # type: ignore[no-untyped-call]
 
     lang = c.Choice(CODES)  # the language this config builds (primer/languages.py)
     # The file:// edition: directory URLs off, search inlined (Material's offline plugin, which
-    # this option switches), our vendored iframe-worker shim. `build.py export` sets it per run.
+    # this option switches), our vendored iframe-worker shim. The exports' builds set it per run.
     offline = c.Type(bool, default=False)
     # The folder of the exports this run made (its manifest.json fills the downloads page); unset,
     # the page says this build made none. `build.py build --with-exports` sets it per run.
