@@ -78,7 +78,7 @@ def test_hosted_build_keeps_directory_urls(project: Path) -> None:
 
 
 def test_each_build_starts_with_fresh_state(project: Path) -> None:
-    """`mkdocs serve` keeps the plugin object: every on_config replaces the previous build's state."""
+    """A plugin object that sees a second build (serve, if it is kept) starts it from fresh state."""
     config = configured(project)
     plugin = config.plugins["primer"]
     first = plugin.build

@@ -4,7 +4,8 @@ finishes the search index. `mkdocs.yml` names it under `plugins:`; the package r
 entry point (pyproject.toml), so nothing patches `sys.path`.
 
 Events are written in the order MkDocs fires them. State lives on the plugin and is rebuilt in
-`on_config`: under `mkdocs serve` MkDocs keeps the same plugin object from one rebuild to the next."""
+`on_config`: one object may see several builds (MkDocs 1.6 re-creates a plugin per `mkdocs serve`
+rebuild unless it has `on_startup`, which this one may gain; tests call it twice)."""
 
 from __future__ import annotations
 

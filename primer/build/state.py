@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.primer")
 
 @dataclass(slots=True)
 class BuildState:
-    """Per-build state, created in the plugin's `on_config` (`mkdocs serve` keeps the plugin between rebuilds)."""
+    """Per-build state, created in the plugin's `on_config` (one plugin object may see several builds)."""
 
     root: Path
     lang: str
