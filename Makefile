@@ -13,8 +13,7 @@ SYSTEM_PACKAGES := chromium fonts-noto-cjk fonts-wqy-microhei poppler-utils defa
 .PHONY: site test check serve clean lint system-deps
 
 site: $(VENV)/.runtime system-deps
-	$(BIN)/python build.py export
-	$(BIN)/python build.py build
+	$(BIN)/python build.py build --with-exports
 
 test: $(VENV)/.dev system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest
@@ -32,9 +31,12 @@ lint: $(VENV)/.dev
 clean:
 	$(BIN)/python build.py clean 2>/dev/null || rm -rf site dist
 
-$(VENV)/.runtime: requirements.txt
+# The project itself is installed editable after its pins: that registers the `primer` MkDocs
+# plugin (pyproject.toml's entry point) that mkdocs.yml names, and `primer` stays this checkout.
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.runtime

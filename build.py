@@ -15,19 +15,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
+from primer.build.cache import cache_dir
+from primer.build.sitebuild import LanguageBuild, build_environment, build_site
+from primer.checks.run import run_check
+from primer.content.loader import load_content
+from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold
+from primer.content.translation import STATUS_ORDER, mark_translated, translation_states
+from primer.exports.pipeline import build_with_exports, export
+from primer.issues import errors_only, report
+from primer.languages import CODES, DEFAULT, language
+from primer.model import Content
 
-from primer.build.cache import cache_dir  # noqa: E402
-from primer.build.sitebuild import LanguageBuild, build_environment, build_site  # noqa: E402
-from primer.checks.run import run_check  # noqa: E402
-from primer.content.loader import load_content  # noqa: E402
-from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold  # noqa: E402
-from primer.content.translation import STATUS_ORDER, mark_translated, translation_states  # noqa: E402
-from primer.exports.pipeline import export  # noqa: E402
-from primer.issues import errors_only, report  # noqa: E402
-from primer.languages import CODES, DEFAULT, language  # noqa: E402
-from primer.model import Content  # noqa: E402
+ROOT = Path(__file__).resolve().parent  # run as a script: Python puts this folder, and so `primer`, first on sys.path
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUILD = 0, 1, 2, 3
 
@@ -37,7 +36,8 @@ def progress(message: str) -> None:
     print(f"[primer] {message}", flush=True)
 
 
-def checked(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> tuple[int, Content]:
+def validate_content(root: Path, *, fix: bool = False, strict: bool = False,
+                     unused: bool = False) -> tuple[int, Content]:
     """Validates all content without building; prints every issue; returns the exit code and content."""
     started = time.perf_counter()
     content, issues = run_check(root, fix=fix, list_unused=unused)
@@ -49,44 +49,55 @@ def checked(root: Path, *, fix: bool = False, strict: bool = False, unused: bool
 
 
 def check(root: Path, *, fix: bool = False, strict: bool = False, unused: bool = False) -> int:
-    """Validates all content without building; prints every issue."""
-    return checked(root, fix=fix, strict=strict, unused=unused)[0]
+    """`build.py check`: validates all content without building; prints every issue."""
+    return validate_content(root, fix=fix, strict=strict, unused=unused)[0]
 
 
-def publish_checked(root: Path, folder: str,
+def publish_checked(root: Path, outputs: str,
                     step: Callable[[Callable[[], Content | None]], list[LanguageBuild] | None]) -> int:
-    """Runs a step that publishes `folder`/ atomically, giving it the content check to run (the step
-    decides when: a site build checks while its languages build); reports what failed."""
-    def check() -> Content | None:
+    """Runs a step that publishes `outputs` (`site/`, `dist/`) atomically, giving it the content
+    validation to run (the step decides when: a site build validates while its languages build);
+    reports what failed."""
+    def valid_content() -> Content | None:
         progress("checking content …")
-        code, content = checked(root)
+        code, content = validate_content(root)
         return content if code == EXIT_OK else None
 
-    failed = step(check)
+    failed = step(valid_content)
     if failed is None:
-        progress(f"stopped: fix the problems above; {folder}/ is unchanged")
+        progress(f"stopped: fix the problems above; {outputs} unchanged")
         return EXIT_CONTENT
     for result in failed:
         print(f"--- mkdocs build ({result.lang}) ---\n{result.output}", file=sys.stderr)
     if failed:
-        progress(f"failed; {folder}/ is unchanged")
+        progress(f"failed; {outputs} unchanged")
         return EXIT_BUILD
-    progress(f"{folder}/ ready: {root / folder}")
+    progress(f"{outputs} ready in {root}")
     return EXIT_OK
 
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
-    """Builds the languages and publishes site/."""
-    return publish_checked(root, "site", lambda check: build_site(root, langs, progress, check, parallel))
+    """Builds the languages and publishes site/ (its downloads pages say this run made no exports)."""
+    return publish_checked(root, "site/", lambda valid_content: build_site(root, langs, progress, valid_content,
+                                                                           parallel))
+
+
+def build_all(root: Path, parallel: bool) -> int:
+    """Builds the exports, then the site listing them, in one pass; publishes site/ and dist/."""
+    def step(valid_content: Callable[[], Content | None]) -> list[LanguageBuild] | None:
+        content = valid_content()
+        return None if content is None else build_with_exports(root, content, progress, parallel)
+
+    return publish_checked(root, "site/ and dist/", step)
 
 
 def export_all(root: Path) -> int:
     """Writes every export and publishes dist/."""
-    def step(check: Callable[[], Content | None]) -> list[LanguageBuild] | None:
-        content = check()
+    def step(valid_content: Callable[[], Content | None]) -> list[LanguageBuild] | None:
+        content = valid_content()
         return None if content is None else export(root, content, progress)
 
-    return publish_checked(root, "dist", step)
+    return publish_checked(root, "dist/", step)
 
 
 def serve(root: Path, lang: str, address: str) -> int:
@@ -142,8 +153,10 @@ def parser() -> argparse.ArgumentParser:
                                           formatter_class=argparse.RawDescriptionHelpFormatter)
     main_parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="build both languages into site/")
+    build_cmd = commands.add_parser("build", help="build every language into site/ (and the exports into dist/)")
     build_cmd.add_argument("--lang", choices=CODES, help="build one language only")
+    build_cmd.add_argument("--with-exports", action="store_true",
+                           help="build the exports into dist/ too, in the same pass; the downloads pages list them")
     build_cmd.add_argument("--sequential", action="store_true", help="build languages one after another")
     serve_cmd = commands.add_parser("serve", help="preview one language with live reload")
     serve_cmd.add_argument("--lang", choices=CODES, default=DEFAULT.code)
@@ -175,6 +188,11 @@ def main(argv: list[str] | None = None) -> int:
     root = args.root.resolve()
     if args.command == "check":
         return check(root, fix=args.fix, strict=args.strict, unused=args.unused_terms)
+    if args.command == "build" and args.with_exports:
+        if args.lang:
+            print("build.py build: --with-exports builds every language; leave out --lang", file=sys.stderr)
+            return EXIT_USAGE
+        return build_all(root, parallel=not args.sequential)
     if args.command == "build":
         return build(root, [args.lang] if args.lang else list(CODES), parallel=not args.sequential)
     if args.command == "export":

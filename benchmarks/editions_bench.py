@@ -25,7 +25,7 @@ if str(REPO) not in sys.path:
 
 from primer.languages import CODES, WRITTEN, language  # noqa: E402
 
-COPIED = ("primer", "hooks", "overrides", "docs", "templates", "schemas", "content", "build.py",
+COPIED = ("primer", "overrides", "docs", "templates", "schemas", "content", "build.py",
           "CONTRIBUTING.md", "CONTRIBUTING.zh.md", *(language(code).config for code in CODES))
 BUILD = """
 import sys, time

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-PACKAGES = ("primer", "hooks", "material", "mkdocs", "markdown", "pymdownx", "jinja2", "yaml", "jieba",
+PACKAGES = ("primer", "material", "mkdocs", "markdown", "pymdownx", "jinja2", "yaml", "jieba",
             "pygments", "nh3", "pypinyin", "backrefs", "html")
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -57,7 +57,7 @@ def rows(stats: pstats.Stats, key: int, limit: int) -> list[dict[str, Any]]:
 
 def short(filename: str) -> str:
     """Shortens a path to the part after site-packages or the project root."""
-    for marker in ("site-packages/", "/primer/", "/hooks/"):
+    for marker in ("site-packages/", "/primer/"):
         if marker in filename:
             head = marker.strip("/") + "/" if marker != "site-packages/" else ""
             return head + filename.split(marker, 1)[1]

@@ -1,6 +1,6 @@
 """Benchmark projects: a snapshot of the generator with some content, and the plain MkDocs twin.
 
-A snapshot copies the code (build.py, primer/, hooks/, templates/, overrides/, docs/, the
+A snapshot copies the code (build.py, primer/, templates/, overrides/, docs/, the
 MkDocs files) so a benchmark measures one version of it even while the repository changes, and
 so `build.py build` publishes into the snapshot's `site/`, never into the repository's."""
 
@@ -63,7 +63,7 @@ def code_digest(root: Path) -> str:
     """Returns a short hash of the generator code of a project (the repository changes while we measure)."""
     digest = hashlib.sha256()
     files = [root / "build.py", root / "mkdocs.yml", root / "mkdocs.en.yml"]
-    for folder in ("primer", "hooks", "templates", "overrides"):
+    for folder in ("primer", "templates", "overrides"):
         files += sorted(path for path in (root / folder).rglob("*")
                         if path.is_file() and "__pycache__" not in path.parts)
     for path in files:
@@ -86,9 +86,9 @@ def repository_head() -> str:
 
 
 def extract_pages(root: Path, lang: str, cache: Path) -> tuple[list[Any], str, list[tuple[str, str]]]:
-    """Runs the `on_config` hooks of a project; returns (nav, jieba user dictionary, [(uri, markdown)]).
+    """Runs the `on_config` event of a project's plugins; returns (nav, jieba user dictionary, [(uri, markdown)]).
 
-    The generated Markdown and navigation are exactly what our hooks hand to MkDocs. A child
+    The generated Markdown and navigation are exactly what our plugin hands to MkDocs. A child
     interpreter runs them, so the project imports its own copy of `primer` and nothing of it
     meets this process's modules; `cache` is its PRIMER_CACHE_DIR (the user dictionary lives there)."""
     env = dict(os.environ, PRIMER_CACHE_DIR=str(cache), NO_MKDOCS_2_WARNING="1")
@@ -104,20 +104,20 @@ sys.path.insert(0, sys.argv[1])
 from mkdocs.config import load_config
 config = load_config(config_file=sys.argv[1] + "/" + sys.argv[2])
 config = config.plugins.on_config(config)
-json.dump({"nav": config.nav or [], "pages": [[p.uri, p.markdown] for p in config["primer_state"].pages],
+json.dump({"nav": config.nav or [], "pages": [[p.uri, p.markdown] for p in config.plugins["primer"].build.pages],
            "jieba_dict": str(config.plugins["material/search"].config.jieba_dict_user or "")}, sys.stdout)
 """
 
 
 def plain_config(root: Path, lang: str, nav: list[Any], jieba_dict: str) -> dict[str, Any]:
-    """Returns a config that inherits ours and removes what is ours: hooks and theme overrides.
+    """Returns a config that inherits ours and removes what is ours: the primer plugin and theme overrides.
 
     Inheriting keeps the theme, palette, features, Markdown extensions, validation and search
     settings identical; the navigation is the one our hook computed."""
     search: dict[str, Any] = {"jieba_dict_user": jieba_dict} if jieba_dict else {}
     return {"INHERIT": str(root / LANG_CONFIGS[lang]), "docs_dir": f"docs-{lang}", "site_dir": f"site/{lang}",
-            "hooks": [], "watch": [], "theme": {"custom_dir": "stock-theme"}, "nav": nav,
-            "plugins": {"search": search}}
+            "watch": [], "theme": {"custom_dir": "stock-theme"}, "nav": nav,
+            "plugins": {"search": search, "primer": {"enabled": False}}}
 
 
 def write_plain(root: Path, plain: Path) -> Path:

@@ -78,8 +78,9 @@ def real_site(real_project: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def real_dist(real_project: Path) -> Path:
-    """The exports of the real content (offline archive, single files, PDFs, data)."""
-    result = run_build(real_project, "export")
+    """The exports of the real content (offline archive, single files, PDFs, data), made in one pass
+    with the real site, which then lists and serves them."""
+    result = run_build(real_project, "build", "--with-exports")
     assert result.returncode == 0, result.stdout + result.stderr
     return real_project / "dist"
 

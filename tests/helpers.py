@@ -16,7 +16,7 @@ from primer.languages import LANGUAGES
 ROOT = Path(__file__).resolve().parent.parent
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CODE = (*(language.config for language in LANGUAGES), "build.py", "primer", "hooks", "overrides", "docs", "templates", "schemas",
+CODE = (*(language.config for language in LANGUAGES), "build.py", "primer", "overrides", "docs", "templates", "schemas",
         "CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 DEVELOPER_CACHE = os.environ.get("PRIMER_CACHE_DIR")  # read before any fixture replaces it
 

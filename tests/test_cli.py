@@ -122,3 +122,9 @@ def test_editor_settings_map_every_schema() -> None:
 def test_usage_error_exits_2() -> None:
     """Unknown commands are usage errors."""
     assert build.main(["frobnicate"]) == 2
+
+
+def test_exports_of_one_language_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """`build --with-exports` makes every language's exports: with `--lang` it exits 2 and says why."""
+    assert build.main(["build", "--with-exports", "--lang", "en"]) == 2
+    assert "--with-exports builds every language" in capsys.readouterr().err

@@ -120,10 +120,8 @@ def test_llms_txt_follows_the_convention(real_dist: Path, editions: dict[str, Co
 
 
 def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Path, real_dist: Path) -> None:
-    """After an export, the next build publishes the files and lists each with its language, format,
+    """A build with exports publishes the files it made and lists each with its language, format,
     size, length and SHA-256, and names the commit they were built from."""
-    result = run_build(real_project, "build")
-    assert result.returncode == 0, result.stderr
     site = real_project / "site"
     assert (site / "data/glossary.json").is_file() and (site / "zh/llms.txt").is_file()
     assert (site / "downloads/large-model-primer-offline.zip").read_bytes() == \
@@ -141,6 +139,22 @@ def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Pat
                      r"<td>\d+ pages</td>", page)
     assert re.search(r"</td><td>Simplified Chinese · English · Traditional Chinese</td><td>ZIP</td>", page)
     assert f"built from commit <code>{manifest['commit'][:12] or '—'}</code> ({manifest['date'][:10]})" in page
+
+
+def test_a_build_never_lists_an_earlier_runs_exports(tmp_path: Path) -> None:
+    """A site-only build ignores dist/: its downloads pages say it made no exports and it serves none."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    (project / "dist").mkdir()
+    (project / "dist/manifest.json").write_text(json.dumps({
+        "version": 2, "commit": "0123456789abcdef", "date": "2020-01-01T00:00:00Z",
+        "files": [{"path": "large-model-primer-offline.zip", "bytes": 1, "sha256": "f" * 64, "languages": ["zh"]}]}),
+        encoding="utf-8")
+    result = run_build(project, "build")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/en/downloads/index.html").read_text(encoding="utf-8")
+    assert "This build made no downloads" in page
+    assert "f" * 64 not in page and "0123456789ab" not in page
+    assert not (project / "site/downloads").exists() and (project / "site/data/glossary.json").is_file()
 
 
 def test_export_of_invalid_content_leaves_dist_untouched(tmp_path: Path) -> None:

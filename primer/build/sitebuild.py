@@ -58,20 +58,23 @@ def git_output(root: Path, *arguments: str) -> str:
     return result.stdout.strip()
 
 
-def language_command(root: Path, lang: str, out: Path) -> list[str]:
-    """Returns the strict MkDocs build of one language into `out`."""
+def language_command(root: Path, lang: str, out: Path, offline: bool = False, exports: Path | None = None) -> list[str]:
+    """Returns the strict MkDocs build of one language into `out` (the file:// edition if `offline`;
+    its downloads page listing `exports`, if given)."""
     config = root / language(lang).config
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)]
+    return [sys.executable, "-m", "primer.build.mkdocs_run", str(config), str(out),
+            *(["--offline"] if offline else []), *(["--exports", str(exports)] if exports else [])]
 
 
 def build_languages(root: Path, langs: list[str], staging: Path, progress: Callable[[str], None],
-                    parallel: bool = True, extra_env: dict[str, str] | None = None,
+                    parallel: bool = True, offline: bool = False, exports: Path | None = None,
                     label: str = "", meanwhile: Callable[[], bool] | None = None) -> list[LanguageBuild] | None:
-    """Builds each language into `staging/<lang>`, in parallel processes when asked.
+    """Builds each language into `staging/<lang>` (the file:// edition if `offline`; listing the
+    run's `exports` on the downloads page), in parallel processes when asked.
 
     `meanwhile` runs in this process while the builds run (before them when sequential); when it
     returns False the builds are stopped and None is returned."""
-    env = build_environment(root) | (extra_env or {})
+    env = build_environment(root)
     for lang in langs:
         progress(f"building {label}{lang} …")
     with contextlib.ExitStack() as stack:
@@ -80,7 +83,7 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
         def start(lang: str) -> subprocess.Popen[str]:
             # Output goes to files, not pipes: a chatty build can never block on a full pipe.
             out = staging / language(lang).folder
-            return subprocess.Popen(language_command(root, lang, out), cwd=root, env=env, text=True,
+            return subprocess.Popen(language_command(root, lang, out, offline, exports), cwd=root, env=env, text=True,
                                     stdout=logs[lang], stderr=subprocess.STDOUT)
 
         running = {lang: start(lang) for lang in langs} if parallel else {}
@@ -127,13 +130,15 @@ def hosted_url(root: Path, lang: str) -> str:
     return str(config.site_url or "")
 
 
-def write_published_extras(root: Path, content: Content, staging: Path) -> None:
-    """Adds what the hosted site serves beside the language folders: data files and downloads."""
-    write_data(content, staging / "data")  # llms.txt is written by each language's build (hooks/content.py)
-    dist = root / "dist"
-    if (dist / MANIFEST).is_file():
-        # dist/ is only ever replaced by rename, so links to its files keep their contents.
-        shutil.copytree(dist, staging / "downloads", copy_function=link_or_copy)
+def write_published_extras(content: Content, staging: Path, exports: Path | None) -> None:
+    """Adds what the hosted site serves beside the language folders: the data files, and the
+    exports this run made under downloads/ (llms.txt is written by each language's build)."""
+    if exports is None:
+        write_data(content, staging / "data")
+        return
+    # The exports' own files, linked: dist/ is only ever replaced by rename, never rewritten.
+    shutil.copytree(exports, staging / "downloads", copy_function=link_or_copy)
+    shutil.copytree(exports / "data", staging / "data", copy_function=link_or_copy)
 
 
 def link_or_copy(source: str, target: str) -> None:
@@ -154,11 +159,14 @@ def publish(staging: Path, target: Path) -> None:
         shutil.rmtree(previous)
 
 
-def build_site(root: Path, langs: list[str], progress: Callable[[str], None], check: Callable[[], Content | None],
-               parallel: bool = True) -> list[LanguageBuild] | None:
+def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
+               valid_content: Callable[[], Content | None], parallel: bool = True,
+               exports: Path | None = None) -> list[LanguageBuild] | None:
     """Builds `langs` and publishes `site/` atomically; returns the failed builds (none on success).
+    `exports` is the folder of the exports this run made: the downloads pages list it and the site
+    serves its files.
 
-    `check` validates the content while the languages build; when it finds errors (returns None)
+    `valid_content` validates the content while the languages build; when it finds errors (returns None)
     the builds are stopped, nothing is published and None is returned. Languages not rebuilt are
     carried over from the current `site/`."""
     target = root / "site"
@@ -166,13 +174,14 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None], ch
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
 
     def check_and_write_extras() -> bool:
-        content = check()
+        content = valid_content()
         if content is not None:
-            write_published_extras(root, content, staging)
+            write_published_extras(content, staging, exports)
         return content is not None
 
     try:
-        results = build_languages(root, langs, staging, progress, parallel, meanwhile=check_and_write_extras)
+        results = build_languages(root, langs, staging, progress, parallel, exports=exports,
+                                  meanwhile=check_and_write_extras)
         if results is None:
             return None
         failed = [result for result in results if not result.ok]

@@ -1,7 +1,8 @@
-"""What the hooks of one language's build share: the loaded content and its generated pages."""
+"""What one language's build knows: the loaded content and its generated pages (held by the plugin)."""
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 from collections.abc import Callable
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from primer.build.cache import cached, content_version, digest
 from primer.content.derived import derived_content
@@ -28,7 +29,7 @@ log = logging.getLogger("mkdocs.plugins.primer")
 
 @dataclass(slots=True)
 class BuildState:
-    """Per-build state, created in `on_config` (MkDocs does not reload hooks under `serve`)."""
+    """Per-build state, created in the plugin's `on_config` (one plugin object may see several builds)."""
 
     root: Path
     lang: str
@@ -49,8 +50,9 @@ class BuildState:
 
     @classmethod
     def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
-             repository: str = "") -> BuildState:
-        """Loads and validates content; raises ContentError listing every error."""
+             repository: str = "", manifest: dict[str, Any] | None = None) -> BuildState:
+        """Loads and validates content; raises ContentError listing every error. `manifest` lists
+        the exports this run made (the downloads page shows it), if any."""
         version = content_version(root)
         content, issues = load_content_cached(root, version)
         errors = errors_only(issues)
@@ -58,10 +60,12 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        inputs = pages_version(root, version, lang, directory_urls, site_url, repository)
+        inputs = pages_version(root, version, lang, directory_urls, site_url, repository,
+                               json.dumps(manifest, sort_keys=True))
         shown = derived_content(root, content, lang, version)
         pages = cached(f"pages-{lang}", root, inputs,
-                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content))
+                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content,
+                                           manifest))
         return cls(root=root, lang=lang, content=shown, pages=pages,
                    revision_dates=git_revision_dates(root), pages_inputs=inputs)
 
@@ -85,14 +89,14 @@ class BuildState:
 
 
 RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "pypinyin", "MarkupSafe")
-PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md", "dist/manifest.json")
+PAGE_INPUTS = ("CONTRIBUTING.md", "CONTRIBUTING.zh.md")
 
 
-def pages_version(root: Path, content: str, lang: str, *args: object) -> str:
+def pages_version(root: Path, content_digest: str, lang: str, *args: object) -> str:
     """Returns a hash of everything the generated pages of a language are made from: the content
-    version (content files and our code), the templates, the project files pages show, the
-    versions of the rendering libraries, and the build settings in `args`."""
-    parts: list[str | bytes] = [content, lang, *(repr(arg) for arg in args)]
+    digest (`content_version`: content files and our code), the templates, the project files pages
+    show, the versions of the rendering libraries, and the build settings in `args`."""
+    parts: list[str | bytes] = [content_digest, lang, *(repr(arg) for arg in args)]
     parts += [f"{name}={metadata.version(name)}" for name in RENDERING_PACKAGES]
     for path in sorted(TEMPLATES.rglob("*")):
         if path.is_file():

@@ -13,7 +13,6 @@ from primer.figures.data import chart_csv, chart_data
 from primer.model import Content, Source, Term
 from primer.pages.render import plain_text
 
-DATA_FILES = ("glossary.json", "glossary.csv", "timeline.json", "taxonomy.json", "charts.json", "charts.csv")
 CSV_COLUMNS = ("id", "kind", "abbr", "year", "organization", "term_zh", "term_en", "aliases_zh", "aliases_en",
                "definition_zh", "definition_en", "related", "classes", "source_urls")
 

@@ -6,13 +6,8 @@ from primer.content.markdown_refs import HEADING, HEADING_ID, prose_lines, rewri
 from primer.figures.placement import figures_as_text
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, axis_uri, page_url, section_uri, target_uri
-
-
-def absolute(base: str, uri: str, anchor: str = "") -> str:
-    """Returns the absolute URL of a page of the hosted site."""
-    url = base + page_url(uri, directory_urls=True)
-    return f"{url}#{anchor}" if anchor else url
+from primer.pages.routes import PAGE_URIS, hosted_url, section_uri, target_uri
+from primer.pages.sitemap import site_pages
 
 
 def demote_headings(markdown: str) -> str:
@@ -35,7 +30,7 @@ def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
 
     def link(scheme: str, target: str, anchor: str) -> str:
         page, default_anchor = target_uri(scheme, target)
-        return absolute(base, page, anchor or default_anchor)
+        return hosted_url(base, page, anchor or default_anchor)
 
     text = demote_headings(rewrite_body(figures_as_text(body, content, lang), cite=cite, link=link))
     references = "\n".join(f"[{n}] {content.sources[s].title}: {content.sources[s].url}" for s, n in numbers.items()
@@ -47,21 +42,20 @@ def llms_txt(content: Content, lang: str, base: str) -> str:
     """Returns the llms.txt index of one language."""
     t = ui_strings()[lang]
     home = content.pages["home"]
-    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), s.description.get(lang))
-                for s in content.sections]
-    views = [(t[name], absolute(base, PAGE_URIS[name]), t[f"{name}_blurb"])
-             for name in ("glossary", "timeline", "classification")]
-    views += [(axis.name.get(lang), absolute(base, axis_uri(axis.id)), axis.description.get(lang))
-              for axis in content.axes]
+    book = [page for page in site_pages(content, lang) if page.in_book]
+    sections = [(page.title, hosted_url(base, page.uri), page.description) for page in book if page.group == "sections"]
+    views = [(page.title, hosted_url(base, page.uri), page.description) for page in book
+             if page.id not in ("home", "about") and page.group != "sections"]
     return render("llms.txt.j2", title=home.title.get(lang), summary=home.description.get(lang), t=t,
-                  sections=sections, views=views, full=base + "llms-full.txt", about=absolute(base, PAGE_URIS["about"]))
+                  sections=sections, views=views, full=base + "llms-full.txt",
+                  about=hosted_url(base, PAGE_URIS["about"]))
 
 
 def llms_full_txt(content: Content, lang: str, base: str) -> str:
     """Returns every section, the glossary and the timeline of one language as one Markdown text."""
     t = ui_strings()[lang]
-    sections = [(s.title.get(lang), absolute(base, section_uri(s.id)), resolved_body(content, lang, base, s.body(lang)))
-                for s in content.sections]
+    sections = [(s.title.get(lang), hosted_url(base, section_uri(s.id)),
+                 resolved_body(content, lang, base, s.body(lang))) for s in content.sections]
     terms = sorted(content.terms.values(), key=lambda term: term.id)
     return render("llms-full.txt.j2", title=content.pages["home"].title.get(lang), t=t, lang=lang,
                   summary=content.pages["home"].description.get(lang), sections=sections, terms=terms,

@@ -1,16 +1,18 @@
 """`build.py export`: offline archive, single-file HTML, PDF, EPUB, data and llms.txt into `dist/`,
-built in a temporary folder and swapped in only when everything succeeded."""
+built in a temporary folder and swapped in only when everything succeeded; and `build.py build
+--with-exports`: the same exports, then the hosted site whose downloads pages list them, in one pass."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from primer.build.cache import content_version
-from primer.build.sitebuild import LanguageBuild, build_languages, publish, write_root_files
+from primer.build.sitebuild import LanguageBuild, build_languages, build_site, publish, write_root_files
 from primer.content.derived import derived_content
 from primer.exports.archive import zip_folder
 from primer.exports.data import write_data
@@ -57,36 +59,68 @@ def language_files(content: Content, offline: Path, staging: Path, book: Book, s
     return {export_name(lang, "pdf"): {"pages": pages}, export_name(lang, "epub"): {"chapters": chapters}}
 
 
-def export(root: Path, content: Content, progress: Callable[[str], None]) -> list[LanguageBuild]:
-    """Builds every export and publishes `dist/`; returns failed builds (none on success)."""
-    langs = list(CODES)
-    edition = current_edition(root)
-    work = Path(tempfile.mkdtemp(prefix=".export-work-", dir=root))
+@contextlib.contextmanager
+def dist_staging(root: Path) -> Iterator[Path]:
+    """Yields a fresh folder beside `dist/` to write the exports into; removes it unless published."""
     staging = Path(tempfile.mkdtemp(prefix=".dist-staging-", dir=root))
     staging.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
     try:
-        offline = work / "offline"
-        results = build_languages(root, langs, offline, progress, extra_env={"PRIMER_OFFLINE": "true"},
-                                  label="offline ")
+        yield staging
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def export(root: Path, content: Content, progress: Callable[[str], None]) -> list[LanguageBuild]:
+    """Builds every export and publishes `dist/`; returns failed builds (none on success)."""
+    with dist_staging(root) as staging:
+        failed = write_exports(root, content, progress, staging)
+        if not failed:
+            publish(staging, root / "dist")
+        return failed
+
+
+def build_with_exports(root: Path, content: Content, progress: Callable[[str], None],
+                       parallel: bool = True) -> list[LanguageBuild]:
+    """Builds every export, then every language's hosted site listing them on its downloads page
+    and serving them under downloads/; publishes `site/`, then `dist/`, only when all succeeded."""
+    with dist_staging(root) as staging:
+        failed = write_exports(root, content, progress, staging)
+        if not failed:
+            failed = build_site(root, list(CODES), progress, lambda: content, parallel, exports=staging) or []
+        if not failed:
+            publish(staging, root / "dist")
+        return failed
+
+
+def write_exports(root: Path, content: Content, progress: Callable[[str], None],
+                  staging: Path) -> list[LanguageBuild]:
+    """Writes every export into `staging`; returns failed builds (none on success)."""
+    langs = list(CODES)
+    edition = current_edition(root)
+    work = Path(tempfile.mkdtemp(prefix=".export-work-", dir=root))
+    try:
+        offline_site = work / "offline"
+        results = build_languages(root, langs, offline_site, progress, offline=True, label="offline ")
         failed = [r for r in results or [] if not r.ok]
         if failed:
             return failed
-        write_root_files(offline, hosted=False)
+        write_root_files(offline_site, hosted=False)
         progress("zipping the offline archive …")
-        zip_folder(offline, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline))
+        zip_folder(offline_site, staging / ARCHIVE, edition.epoch, keep=archive_filter(offline_site))
         progress("writing single-file HTML, PDF and EPUB …")
         version = content_version(root)
         shown = {lang: derived_content(root, content, lang, version) for lang in langs}  # as each edition reads
         setups = {lang: book_setup(root, shown[lang], lang, edition) for lang in langs}
         facts: FileFacts = {}
         with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-            for found in pool.map(lambda lang: language_files(shown[lang], offline, staging, *setups[lang]), langs):
+            def files_of(lang: str) -> FileFacts:
+                return language_files(shown[lang], offline_site, staging, *setups[lang])
+
+            for found in pool.map(files_of, langs):
                 facts.update(found)
         write_data(content, staging / "data")
         write_manifest(staging, edition, facts)
-        publish(staging, root / "dist")
         return []
     finally:
-        for folder in (work, staging):
-            if folder.exists():
-                shutil.rmtree(folder)
+        shutil.rmtree(work)

@@ -14,7 +14,8 @@ from primer.figures.render import figure_stylesheet
 from primer.languages import language
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, axis_uri, page_url, section_uri
+from primer.pages.routes import page_url
+from primer.pages.sitemap import site_pages
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
@@ -33,12 +34,9 @@ class Chapter:
     html: str
 
 
-def reading_order(content: Content) -> list[str]:
-    """Returns the source URIs of the pages in the single file, in reading order."""
-    uris = [PAGE_URIS["home"]] + [section_uri(s.id) for s in content.sections]
-    uris += [PAGE_URIS["glossary"], PAGE_URIS["timeline"], PAGE_URIS["classification"]]
-    uris += [axis_uri(axis.id) for axis in content.axes] + [PAGE_URIS["about"]]
-    return uris
+def reading_order(content: Content, lang: str) -> list[str]:
+    """Returns the source URIs of the pages in the single file: the site map's book, in its order."""
+    return [page.uri for page in site_pages(content, lang) if page.in_book]
 
 
 def slug_of(url: str) -> str:
@@ -95,7 +93,7 @@ def inline_css(site: Path, page_html: str) -> str:
 
 def single_file(site: Path, content: Content, lang: str, online_base: str) -> str:
     """Returns the single-file HTML of one language from its offline build at `site`."""
-    urls = [page_url(uri, directory_urls=False) for uri in reading_order(content)]
+    urls = [page_url(uri, directory_urls=False) for uri in reading_order(content, lang)]
     chapters = [chapter(site, url) for url in urls]
     slugs = {c.slug for c in chapters}
     body = [(c.slug, Markup(rewrite_links(c, slugs, online_base))) for c in chapters]

@@ -1,6 +1,6 @@
 """The downloads page: every export with its language, size, page or chapter count and SHA-256,
-and the commit the files were built from (all read from dist/manifest.json, which `build.py
-export` writes; `make site` exports before it builds, so the page describes the same commit)."""
+and the commit the files were built from, all read from the manifest of the exports made by the
+same run (`build.py build --with-exports`), never from an earlier run's `dist/`."""
 
 from __future__ import annotations
 
@@ -62,20 +62,19 @@ class Download:
         return self.path.rsplit(".", 1)[-1].upper()
 
 
-def read_manifest(root: Path) -> dict[str, Any] | None:
-    """Returns dist/manifest.json, or None before the first export."""
-    path = root / "dist" / MANIFEST
-    if not path.is_file():
-        return None
-    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+def read_manifest(exports: Path) -> dict[str, Any]:
+    """Returns the manifest of an exports folder."""
+    manifest: dict[str, Any] = json.loads((exports / MANIFEST).read_text(encoding="utf-8"))
     return manifest
 
 
-def downloads_markdown(lang: str, root: Path, router: Router, site_url: str, repository: str) -> str:
-    """Returns the body of the downloads page (the offline build links to the hosted files)."""
+def downloads_markdown(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
+                       repository: str) -> str:
+    """Returns the body of the downloads page: the files of `manifest` (None: this run made no
+    exports); the offline build, made before its exports exist, links to the hosted files."""
     t = ui_strings()[lang]
     offline = not router.directory_urls
-    manifest = None if offline else read_manifest(root)
+    manifest = None if offline else manifest
     facts = {entry["path"]: entry for entry in (manifest or {}).get("files", [])}
     groups = [(anchor, t[label], [Download(path, facts.get(path)) for path in paths])
               for anchor, label, paths in DOWNLOAD_GROUPS]

@@ -19,6 +19,7 @@ from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
 from primer.pages.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
+from primer.pages.sitemap import site_pages
 from primer.pages.views import (
     axis_markdown,
     classification_markdown,
@@ -39,7 +40,7 @@ class GeneratedPage:
     markdown: str
     edit_path: str
     source_paths: tuple[str, ...]
-    meta: dict[str, Any] = field(default_factory=dict)  # page.meta added by the hook (e.g. JSON-LD)
+    meta: dict[str, Any] = field(default_factory=dict)  # page.meta added by the plugin (e.g. JSON-LD)
 
 
 def theme_text(text: str) -> str:
@@ -113,8 +114,8 @@ def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage
     uri = PAGE_URIS["home"]
     sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
                 for section in content.sections]
-    views = [(name, relative(uri, PAGE_URIS[name])) for name in ("glossary", "timeline", "classification", "downloads")
-             if PAGE_URIS[name] in available]
+    views = [(page.id, relative(uri, page.uri)) for page in site_pages(content, lang)
+             if page.on_home and page.uri in available]
     return document_page(content, content.pages["home"], lang, uri, "home.md.j2",
                          sections=sections, views=views)
 
@@ -193,10 +194,11 @@ def project_pages(content: Content, lang: str, root: Path, repository: str,
     return pages
 
 
-def downloads_page(lang: str, root: Path, router: Router, site_url: str, repository: str) -> GeneratedPage:
-    """Lists the exports (see primer.pages.downloads)."""
+def downloads_page(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
+                   repository: str) -> GeneratedPage:
+    """Lists the exports of this run (see primer.pages.downloads)."""
     t = ui_strings()[lang]
-    body = downloads_markdown(lang, root, router, site_url, repository)
+    body = downloads_markdown(lang, manifest, router, site_url, repository)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
     return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
@@ -204,9 +206,10 @@ def downloads_page(lang: str, root: Path, router: Router, site_url: str, reposit
 
 
 def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
-                repository: str = "", written: Content | None = None) -> list[GeneratedPage]:
+                repository: str = "", written: Content | None = None,
+                manifest: dict[str, Any] | None = None) -> list[GeneratedPage]:
     """Returns every generated page of `lang`, in navigation order (`content` as `lang` shows it;
-    `written`, when it differs, as contributors wrote it)."""
+    `written`, when it differs, as contributors wrote it; `manifest`, the exports of this run)."""
     pages = [
         document_page(content, section, lang, section_uri(section.id), "section.md.j2",
                       minutes=reading_minutes(section.body(lang)))
@@ -215,7 +218,7 @@ def build_pages(content: Content, lang: str, router: Router, site_url: str = "",
     pages.extend(generated_views(content, lang, router, site_url))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
-        pages.append(downloads_page(lang, root, router, site_url, repository))
+        pages.append(downloads_page(lang, manifest, router, site_url, repository))
         pages.extend(project_pages(content, lang, root, repository, written))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

@@ -1,4 +1,4 @@
-"""The navigation of one language's site, derived from the content model."""
+"""The navigation of one language's site: the site map's pages that this build generates."""
 
 from __future__ import annotations
 
@@ -7,27 +7,22 @@ from typing import Any
 from primer.model import Content
 from primer.pages.generate import GeneratedPage, theme_text
 from primer.pages.render import ui_strings
-from primer.pages.routes import PAGE_URIS, section_uri
+from primer.pages.sitemap import site_pages
+
+ESCAPED_GROUPS = ("sections", "classification")  # labels from content, which Material prints raw
 
 
 def navigation(content: Content, pages: list[GeneratedPage], lang: str) -> list[Any]:
-    """Returns an MkDocs `nav`: home, the sections, generated views, about."""
+    """Returns an MkDocs `nav` in site-map order; a group sits where its first page does."""
     t = ui_strings()[lang]
-    available = {page.uri: page.title for page in pages}
-    nav: list[Any] = [{t["home"]: PAGE_URIS["home"]}]
-    sections = [{theme_text(section.title.get(lang)): section_uri(section.id)} for section in content.sections]
-    nav.append({t["sections"]: sections})
-    for name in ("glossary", "timeline"):
-        if PAGE_URIS[name] in available:
-            nav.append({t[name]: PAGE_URIS[name]})
-    classification = [uri for uri in available if uri.startswith("classification/")]
-    if classification:
-        nav.append({t["classification"]: [{theme_text(available[uri]): uri} for uri in classification]})
-    if PAGE_URIS["figures"] in available:
-        nav.append({t["figures"]: PAGE_URIS["figures"]})
-    if PAGE_URIS["downloads"] in available:
-        nav.append({t["downloads"]: PAGE_URIS["downloads"]})
-    about = [{t[name.replace("-", "_")]: PAGE_URIS[name]} for name in ("about", "contributing", "translation-status")
-             if PAGE_URIS[name] in available]
-    nav.append({t["project"]: about})
-    return nav
+    available = {page.uri for page in pages}
+    nav: list[Any] = []
+    groups: dict[str, list[Any]] = {}
+    for page in site_pages(content, lang):
+        if page.group and page.group not in groups:
+            groups[page.group] = []
+            nav.append({t[page.group]: groups[page.group]})
+        if page.uri in available:
+            label = theme_text(page.label) if page.group in ESCAPED_GROUPS else page.label
+            (groups[page.group] if page.group else nav).append({label: page.uri})
+    return [entry for entry in nav if all(entry.values())]  # no empty groups

@@ -64,6 +64,13 @@ def page_url(uri: str, directory_urls: bool) -> str:
     return stem + "/"
 
 
+def hosted_url(site_url: str, uri: str, anchor: str = "") -> str:
+    """Returns the absolute URL of a page on the hosted site (directory URLs), as JSON-LD, llms.txt
+    and the exports cite it: the same for every build of the page, the offline one included."""
+    url = site_url + page_url(uri, directory_urls=True)
+    return f"{url}#{anchor}" if anchor else url
+
+
 @dataclass(frozen=True, slots=True)
 class Router:
     """Final relative URLs between generated pages, for HTML that MkDocs does not rewrite."""

@@ -27,6 +27,7 @@ class Sharing:
     url: str
     image: str
     image_alt: str
+    image_size: tuple[int, int]
     locale: str
     alternate_locales: tuple[str, ...]
     kind: str
@@ -60,7 +61,8 @@ def sharing(*, page_title: str, description: str, canonical_url: str, site_url: 
     own = next(language for language in languages if language.code == current)
     return Sharing(
         title=title, description=html.unescape(description), url=url,
-        image=urljoin(site_url, SOCIAL_IMAGE), image_alt=strings["social_image_alt"], locale=locale_of(own),
+        image=urljoin(site_url, SOCIAL_IMAGE), image_alt=strings["social_image_alt"],
+        image_size=SOCIAL_IMAGE_SIZE, locale=locale_of(own),
         alternate_locales=tuple(locale_of(language) for language in languages if language is not own),
         kind="article" if is_article else "website",
         report_url=report_url(repository, url, title, strings["report_title_prefix"]),

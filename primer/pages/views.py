@@ -8,7 +8,7 @@ from typing import Any
 from primer.languages import language
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
 from primer.pages.render import json_ld, plain_text, render, ui_strings
-from primer.pages.routes import PAGE_URIS, Router, axis_uri
+from primer.pages.routes import PAGE_URIS, Router, axis_uri, hosted_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +28,9 @@ def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
     """Returns schema.org ItemList-of-Event JSON for the timeline page."""
     items = [
         {"@type": "ListItem", "position": position, "item": {
-            "@type": "Event", "@id": f"{site_url}timeline/#{event.id}", "name": event.title.get(lang),
-            "description": plain_text(event.summary.get(lang)), "startDate": event.date,
-            "url": f"{site_url}timeline/#{event.id}",
+            "@type": "Event", "@id": hosted_url(site_url, PAGE_URIS["timeline"], event.id),
+            "name": event.title.get(lang), "description": plain_text(event.summary.get(lang)),
+            "startDate": event.date, "url": hosted_url(site_url, PAGE_URIS["timeline"], event.id),
         }}
         for position, event in enumerate(content.events, start=1)
     ]
@@ -41,7 +41,7 @@ def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
 
 def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
     """Returns schema.org DefinedTermSet JSON for the glossary page."""
-    set_id = f"{site_url}glossary/"
+    set_id = hosted_url(site_url, PAGE_URIS["glossary"])
     terms = [
         {"@type": "DefinedTerm", "@id": f"{set_id}#{term.id}", "termCode": term.id, "name": term.text(lang).term,
          "alternateName": list(term.text(lang).aliases) + ([term.abbr] if term.abbr else []),

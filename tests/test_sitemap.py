@@ -1,0 +1,65 @@
+"""The site map: one ordered catalogue that navigation, the home page, the single file and llms.txt read."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from primer.exports.llms import llms_txt
+from primer.exports.singlefile import reading_order
+from primer.model import Content
+from primer.pages.generate import build_pages
+from primer.pages.navigation import navigation
+from primer.pages.routes import PAGE_URIS, Router, hosted_url, section_uri
+from primer.pages.sitemap import site_pages
+
+
+def nav_uris(nav: list[Any]) -> list[str]:
+    """Returns the page URIs of an MkDocs nav, depth first."""
+    uris: list[str] = []
+    for entry in nav:
+        for value in entry.values():
+            uris += nav_uris(value) if isinstance(value, list) else [value]
+    return uris
+
+
+def test_reading_order_starts_home_then_sections_then_views(content: Content) -> None:
+    """Home, every section in order, glossary, timeline, classification and its axes, then the rest."""
+    uris = [page.uri for page in site_pages(content, "en")]
+    sections = [section_uri(section.id) for section in content.sections]
+    assert uris[: len(sections) + 4] == [PAGE_URIS["home"], *sections, PAGE_URIS["glossary"], PAGE_URIS["timeline"],
+                                         PAGE_URIS["classification"]]
+    assert uris[-3:] == [PAGE_URIS["about"], PAGE_URIS["contributing"], PAGE_URIS["translation-status"]]
+    assert len(set(uris)) == len(uris)
+
+
+def test_navigation_lists_the_generated_pages_in_site_map_order(content: Content) -> None:
+    """Navigation holds exactly the site map's pages this build generates, in the same order."""
+    pages = build_pages(content, "en", Router())
+    generated = {page.uri for page in pages}
+    expected = [page.uri for page in site_pages(content, "en") if page.uri in generated]
+    assert nav_uris(navigation(content, pages, "en")) == expected
+
+
+def test_single_file_reads_the_site_maps_book(content: Content) -> None:
+    """The single file's chapters are the site map's book pages, in its order."""
+    book = [page.uri for page in site_pages(content, "zh") if page.in_book]
+    assert reading_order(content, "zh") == book
+    assert book[0] == PAGE_URIS["home"] and book[-1] == PAGE_URIS["about"]
+
+
+def test_llms_txt_lists_the_book_in_site_map_order(content: Content) -> None:
+    """llms.txt names the book's sections and views in the site map's order, with hosted URLs."""
+    base = "https://example.org/en/"
+    text = llms_txt(content, "en", base)
+    listed = re.findall(r"\]\((https://example\.org/en/[^)]*)\)", text)
+    book = [hosted_url(base, page.uri) for page in site_pages(content, "en")
+            if page.in_book and page.id != "home"]
+    assert [url for url in listed if url in book] == book
+
+
+def test_hosted_urls_are_directory_urls_with_anchors() -> None:
+    """JSON-LD and llms.txt cite the hosted page (directory URL), whatever build cites it."""
+    assert hosted_url("https://x.org/en/", PAGE_URIS["timeline"], "gpt-3") == "https://x.org/en/timeline/#gpt-3"
+    assert hosted_url("https://x.org/en/", PAGE_URIS["home"]) == "https://x.org/en/"
+    assert hosted_url("https://x.org/en/", PAGE_URIS["classification"]) == "https://x.org/en/classification/"
