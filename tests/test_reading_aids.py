@@ -4,6 +4,7 @@ across the language switch. (From the offline archive: tests/test_offline_browse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from primer.pages.render import ui_strings
 from tests.browser import LANGS, Tab, folder, open_tab, serve_directory
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -60,9 +62,32 @@ def test_tap_shows_the_definition_in_place_and_a_second_tap_follows(tab: Callabl
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
     href = term.get_attribute("href") or ""
     assert popover(page).locator("a").get_attribute("href") == href
+    assert ui_strings()[lang]["term_help_open"] in popover(page).locator("a").inner_text()  # zh-Hant's own words
     term.tap()
     page.wait_for_url("**/glossary/#*")
     assert page.url.rsplit("#", 1)[1] == href.rsplit("#", 1)[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_glossary_links_to_its_own_entries_show_the_entry_without_repeating_it(
+        browser: Browser, real_site: Path, lang: str) -> None:
+    """On the glossary, a term link to an entry of the same page carries no title (the page would
+    hold every definition twice); hovering it still shows that entry's definition."""
+    html = (real_site / folder(lang) / "glossary" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="#[a-z0-9-]+" class="primer-term"[^>]*>', html)
+    assert links and not any("title=" in link for link in links)
+    with serve_directory(real_site) as base:
+        tab = open_tab(browser, base)
+        try:
+            page = tab.open(f"/{folder(lang)}/glossary/")
+            term = page.locator("article .primer-entry__definition a.primer-term").first
+            term.hover()
+            expect(popover(page)).to_be_visible()
+            entry = page.locator(f'[data-term-entry="{term.get_attribute("data-term")}"] .primer-entry__definition')
+            assert " ".join(popover(page).locator(".primer-popover__text").inner_text().split()) == \
+                " ".join((entry.text_content() or "").split())
+        finally:
+            tab.page.context.close()
 
 
 def test_tapping_elsewhere_closes_the_definition(tab: Callable[..., Tab]) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from primer.languages import CODES, language
+from primer.pages.render import plain_text
 from tests.helpers import article
 
 pytestmark = pytest.mark.slow
@@ -102,6 +103,20 @@ def test_json_ld_describes_timeline_and_glossary(real_site: Path, content) -> No
     glossary = jsonld(read(real_site, "en/glossary/index.html"))
     assert glossary["@type"] == "DefinedTermSet"
     assert {t["termCode"] for t in glossary["hasDefinedTerm"]} == set(content.terms)
+
+
+def test_glossary_json_ld_describes_each_term_by_its_definitions_first_sentence(real_site: Path, content) -> None:
+    """Each DefinedTerm's description is a whole first sentence of the visible definition, not all of it."""
+    for folder, lang in (("zh", "zh"), ("en", "en")):
+        glossary = jsonld(read(real_site, f"{folder}/glossary/index.html"))
+        for entry in glossary["hasDefinedTerm"]:
+            definition = plain_text(content.terms[entry["termCode"]].text(lang).definition)
+            assert definition.startswith(entry["description"])
+            assert entry["description"][-1] in "。！？.!?"
+            assert len(entry["description"]) < len(definition) or definition[-1] in "。！？.!?"
+        shortened = sum(len(e["description"]) < len(plain_text(content.terms[e["termCode"]].text(lang).definition))
+                        for e in glossary["hasDefinedTerm"])
+        assert shortened > len(glossary["hasDefinedTerm"]) // 2
 
 
 def test_classification_matrix_cells_match_model_classes(real_site: Path, content) -> None:

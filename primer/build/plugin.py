@@ -156,10 +156,12 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
 
     def _page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                       nav: Navigation) -> dict[str, Any]:
-        """Adds the per-page language alternates (switcher links, hreflang) and the sharing tags."""
+        """Adds the per-page language alternates (switcher links, hreflang), the sharing tags and the
+        term help's words."""
         lang, site_url = self.config.lang, config.site_url or ""
         context["primer_alternates"] = alternates(page_url=page.url, base_url=context.get("base_url", "."),
                                                   current=lang, languages=LANGUAGES, site_url=site_url)
+        context["primer_term_help"] = ui_strings()[lang]["term_help_open"]  # primer.js's onward link
         meta = page.meta or {}
         context["primer_sharing"] = sharing(
             page_title="" if page.is_homepage else str(meta.get("title") or page.title or ""),

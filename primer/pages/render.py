@@ -111,6 +111,16 @@ def plain_text(text: str) -> str:
     return " ".join(Markup(markdown_html(text)).striptags().split())
 
 
+SENTENCE_END = re.compile(r"[。！？]|[.!?](?=\s+[A-Z0-9“\"(])")
+
+
+def first_sentence(text: str) -> str:
+    """Returns the first sentence of a plain text (a Chinese full stop, or an English one followed by
+    a capitalised word, so 'e.g. GPT-3.5 is' stays whole)."""
+    end = SENTENCE_END.search(text)
+    return text[: end.end()] if end else text
+
+
 def json_ld(data: Any) -> Markup:
     """Serializes structured data for a `<script type="application/ld+json">` element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -7,7 +7,7 @@ from typing import Any
 
 from primer.languages import language
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
-from primer.pages.render import json_ld, plain_text, render, ui_strings
+from primer.pages.render import first_sentence, json_ld, plain_text, render, ui_strings
 from primer.pages.routes import PAGE_URIS, Router, axis_uri, hosted_url
 
 
@@ -40,12 +40,14 @@ def timeline_jsonld(content: Content, lang: str, site_url: str) -> str:
 
 
 def glossary_jsonld(content: Content, lang: str, site_url: str) -> str:
-    """Returns schema.org DefinedTermSet JSON for the glossary page."""
+    """Returns schema.org DefinedTermSet JSON for the glossary page; each description is the
+    definition's first sentence (the whole ones are on the page: repeating them made the glossary
+    the only page past 300 KB of HTML)."""
     set_id = hosted_url(site_url, PAGE_URIS["glossary"])
     terms = [
         {"@type": "DefinedTerm", "@id": f"{set_id}#{term.id}", "termCode": term.id, "name": term.text(lang).term,
          "alternateName": list(term.text(lang).aliases) + ([term.abbr] if term.abbr else []),
-         "description": plain_text(term.text(lang).definition), "inDefinedTermSet": set_id}
+         "description": first_sentence(plain_text(term.text(lang).definition)), "inDefinedTermSet": set_id}
         for term in sorted(content.terms.values(), key=lambda t: t.id)
     ]
     data = {"@context": "https://schema.org", "@type": "DefinedTermSet", "@id": set_id,

@@ -33,7 +33,10 @@ class TermLinker:
         base = "" if page_url == self.glossary_url else _relative(self.glossary_url, page_url)
 
         def render_link(term_id: str, text: str) -> str:
-            return _link_html(f"{base}#{term_id}", self.tooltips[term_id], term_id, text)
+            # On the glossary itself the definition is on the page: primer.js reads it from the
+            # entry, and repeating every definition in titles made the page the largest of the site.
+            tooltip = self.tooltips[term_id] if base else ""
+            return _link_html(f"{base}#{term_id}", tooltip, term_id, text)
 
         return render_link
 

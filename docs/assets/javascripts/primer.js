@@ -19,7 +19,6 @@
   var TERM = "a.primer-term[data-primer-title]";
   var POPOVER_ID = "__primer_popover";
   var TEXT_ID = "__primer_popover_text";
-  var GLOSSARY_LABEL = {zh: "在术语表中查看", en: "Open in the glossary"};
   var tip = null;
   var host = null;
   var pinned = false;       /* opened by a tap: the next tap on the same term navigates */
@@ -31,10 +30,17 @@
       link.setAttribute("data-primer-title", link.getAttribute("title"));
       link.removeAttribute("title");
     });
+    /* On the glossary, links to entries of the same page carry no title: the entry's own
+       definition is the text. */
+    document.querySelectorAll("article a.primer-term:not([data-primer-title])").forEach(function (link) {
+      var entry = document.querySelector('[data-term-entry="' + link.getAttribute("data-term") + '"] .primer-entry__definition');
+      if (entry) link.setAttribute("data-primer-title", entry.textContent.replace(/\s+/g, " ").trim());
+    });
   }
 
-  function glossaryLabel() {
-    return (document.documentElement.lang || "").indexOf("zh") === 0 ? GLOSSARY_LABEL.zh : GLOSSARY_LABEL.en;
+  function glossaryLabel() {  /* the interface words of the page's language (templates/strings.yml) */
+    var meta = document.querySelector('meta[name="primer-term-help"]');
+    return meta ? meta.getAttribute("content") : "";
   }
 
   function place() {
