@@ -1,10 +1,11 @@
-"""The site map: one ordered catalogue that navigation, the home page, the single file and llms.txt read."""
+"""The site map: one ordered catalogue that navigation, the home page, the single file, the EPUB and llms.txt read."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from primer.exports.epub_chapters import book_pages
 from primer.exports.llms import llms_txt
 from primer.exports.singlefile import reading_order
 from primer.model import Content
@@ -63,3 +64,9 @@ def test_hosted_urls_are_directory_urls_with_anchors() -> None:
     assert hosted_url("https://x.org/en/", PAGE_URIS["timeline"], "gpt-3") == "https://x.org/en/timeline/#gpt-3"
     assert hosted_url("https://x.org/en/", PAGE_URIS["home"]) == "https://x.org/en/"
     assert hosted_url("https://x.org/en/", PAGE_URIS["classification"]) == "https://x.org/en/classification/"
+
+
+def test_the_epub_reads_the_site_maps_book(content: Content) -> None:
+    """The EPUB's chapters are the site map's book pages, in its order (the single file's too)."""
+    book = [page.uri for page in site_pages(content, "en") if page.in_book]
+    assert [page.uri for page in book_pages(content, "en")] == book == reading_order(content, "en")

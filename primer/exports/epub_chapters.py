@@ -20,14 +20,13 @@ from primer.pages.generate import GeneratedPage, build_pages
 from primer.pages.render import ui_strings
 from primer.pages.routes import PAGE_URIS, Router, page_url
 from primer.pages.sanitize import sanitize_html
+from primer.pages.sitemap import site_pages
 from primer.terms.crosslink import link_terms
 from primer.terms.glossary_links import TermLinker, fill_appears_in
 from primer.terms.termmatch import term_matcher
 
 SVG_NS = "http://www.w3.org/2000/svg"
 EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
-BOOK_PAGES = ("sections/", PAGE_URIS["home"], PAGE_URIS["glossary"], PAGE_URIS["timeline"], "classification/",
-              PAGE_URIS["about"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +62,9 @@ def chapter_name(url: str) -> str:
 
 
 def book_pages(content: Content, lang: str) -> list[GeneratedPage]:
-    """Returns the pages a book holds, in the site's navigation order (no downloads or project pages)."""
-    pages = build_pages(content, lang, Router(directory_urls=False))
-    return [page for page in pages if page.uri.startswith(BOOK_PAGES)]
+    """Returns the pages a book holds: the site map's book pages, in its order."""
+    generated = {page.uri: page for page in build_pages(content, lang, Router(directory_urls=False))}
+    return [generated[page.uri] for page in site_pages(content, lang) if page.in_book]
 
 
 def rendered_html(page: GeneratedPage, setup: MarkdownSetup) -> tuple[str, dict[str, Any]]:

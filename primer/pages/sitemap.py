@@ -1,5 +1,5 @@
 """The site map: one ordered catalogue of a language's pages. Navigation, the home page's list of
-views, the single-file export and llms.txt all read their pages and their order from here; to add a
+views, the single-file export, the EPUB and llms.txt all read their pages and their order from here; to add a
 page to the site, add it to `site_pages` (and generate it in primer/pages/generate.py)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ class SitePage:
     label: str  # its name in the navigation (the interface word for views: "Glossary", "Home")
     description: str
     group: Group = ""  # the navigation group it sits in ("" for top level)
-    in_book: bool = False  # part of the reading order of the single file and llms.txt
+    in_book: bool = False  # part of the reading order of the single file, the EPUB and llms.txt
     on_home: bool = False  # listed among the home page's views
 
 
