@@ -26,9 +26,7 @@ from primer.exports.pdf import print_pdf
 from primer.exports.singlefile import single_file
 from primer.languages import CODES, language
 from primer.model import Content
-from primer.pages.downloads import export_name
-
-ARCHIVE = "large-model-primer-offline.zip"
+from primer.pages.downloads import ARCHIVE, export_name
 
 
 def book_setup(root: Path, content: Content, lang: str, edition: Edition) -> tuple[Book, MarkdownSetup]:

@@ -14,10 +14,13 @@ from primer.languages import CODES, LANGUAGES, language
 from primer.pages.render import render, ui_strings
 from primer.pages.routes import Router
 
+EXPORT_STEM = "large-model-primer"
+ARCHIVE = f"{EXPORT_STEM}-offline.zip"  # every language in one archive
+
 
 def export_name(lang: str, suffix: str) -> str:
     """Returns the file name of one language's export (`large-model-primer-zh-hant.pdf`)."""
-    return f"large-model-primer-{language(lang).folder}.{suffix}"
+    return f"{EXPORT_STEM}-{language(lang).folder}.{suffix}"
 
 
 def per_language(*suffixes: str) -> tuple[str, ...]:
@@ -26,7 +29,7 @@ def per_language(*suffixes: str) -> tuple[str, ...]:
 
 
 DOWNLOAD_GROUPS = (
-    ("offline", "download_offline", ("large-model-primer-offline.zip",)),
+    ("offline", "download_offline", (ARCHIVE,)),
     ("epub", "download_epub", per_language("epub")),
     ("pdf", "download_pdf", per_language("pdf")),
     ("single", "download_single", per_language("html")),
