@@ -15,7 +15,9 @@ import pytest
 from primer.content.loader import load_content
 from primer.figures.diagram import layout_issues
 from primer.figures.layout import text_width, wrap
+from primer.languages import LANGUAGES, language
 from primer.model import Content
+from primer.pages.downloads import ARCHIVE, export_name
 from tests.helpers import FIXTURES, make_project, run_build, write
 
 NESTING = """
@@ -147,12 +149,12 @@ def figure_ids(content: Content) -> list[str]:
     return sorted(content.figures)
 
 
-def test_real_site_has_every_figure_in_both_languages(real_site: Path, content: Content) -> None:
+def test_real_site_has_every_figure_in_every_edition(real_site: Path, editions: dict[str, Content]) -> None:
     """The figures page shows each figure with its language's alt text, caption and labels."""
-    assert len(content.figures) >= 12
-    for lang in ("zh", "en"):
-        html = unescape((real_site / lang / "figures/index.html").read_text(encoding="utf-8"))
-        for figure in content.figures.values():
+    for lang, shown in editions.items():
+        assert len(shown.figures) >= 12
+        html = unescape((real_site / language(lang).folder / "figures/index.html").read_text(encoding="utf-8"))
+        for figure in shown.figures.values():
             texts = figure.text(lang)
             assert f'id="fig-{figure.id}"' in html
             assert f"<title>{texts.alt}</title>" in html and texts.caption in html
@@ -161,28 +163,28 @@ def test_real_site_has_every_figure_in_both_languages(real_site: Path, content: 
 
 
 def test_real_svgs_stay_within_budget(real_site: Path, content: Content) -> None:
-    """Each figure's inline SVG (a chart's wide and phone drawings each) is at most 40 KB, in both languages."""
+    """Each figure's inline SVG (a chart's wide and phone drawings each) is at most 40 KB, in every edition."""
     charts = [f for f in content.figures.values() if f.diagram is None]
-    for lang in ("zh", "en"):
-        html = (real_site / lang / "figures/index.html").read_text(encoding="utf-8")
+    for folder in (lang.folder for lang in LANGUAGES):
+        html = (real_site / folder / "figures/index.html").read_text(encoding="utf-8")
         svgs = re.findall(r'<svg class="primer-figure__svg[" ].*?</svg>', html, re.S)
         assert len(svgs) == len(content.figures) + len(charts)
         assert max(len(svg.encode()) for svg in svgs) <= 40 * 1024
 
 
-def test_figures_in_pdf_single_file_and_offline_archive(real_dist: Path, content: Content) -> None:
-    """pdftotext finds a timeline figure label (an era's name) in both PDFs; the single file carries
+def test_figures_in_pdf_single_file_and_offline_archive(real_dist: Path, editions: dict[str, Content]) -> None:
+    """pdftotext finds a timeline figure label (an era's name) in every edition's PDF; the single file carries
     the SVG and its stylesheet; the archive's pages carry the SVG."""
     from primer.figures.render import figure_stylesheet
 
-    for lang in ("zh", "en"):
-        label = re.sub(r"\s+", "", content.eras[1].name.get(lang))
-        single = (real_dist / f"large-model-primer-{lang}.html").read_text(encoding="utf-8")
+    for lang, shown in editions.items():
+        label = re.sub(r"\s+", "", shown.eras[1].name.get(lang))
+        single = (real_dist / export_name(lang, "html")).read_text(encoding="utf-8")
         assert re.search(r'id="[a-z-]*--fig-timeline-eras"', single) and figure_stylesheet() in single
-        pdf = real_dist / f"large-model-primer-{lang}.pdf"
+        pdf = real_dist / export_name(lang, "pdf")
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert str(content.eras[1].start) in text and label in re.sub(r"\s+", "", text)
-    with zipfile.ZipFile(real_dist / "large-model-primer-offline.zip") as archive:
+        assert str(shown.eras[1].start) in text and label in re.sub(r"\s+", "", text)
+    with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
         names = [n for n in archive.namelist() if n.endswith("timeline.html")]
         assert names and all('id="fig-timeline-eras"' in archive.read(n).decode() for n in names)
 
@@ -244,14 +246,14 @@ def test_chart_points_are_in_the_data_exports(real_dist: Path, content: Content)
     assert next(r for r in rows if r["model"] == "gpt-4")["value"] == ""
 
 
-def test_captions_are_in_the_search_index(real_site: Path, content: Content) -> None:
-    """Search finds a figure by its caption in both languages (zh after removing jieba's U+200B)."""
+def test_captions_are_in_the_search_index(real_site: Path, editions: dict[str, Content]) -> None:
+    """Search finds a figure by its caption in every edition (Chinese after removing jieba's U+200B)."""
     import json
 
-    for lang in ("zh", "en"):
-        index = json.loads((real_site / lang / "search/search_index.json").read_text(encoding="utf-8"))
+    for lang, shown in editions.items():
+        index = json.loads((real_site / language(lang).folder / "search/search_index.json").read_text(encoding="utf-8"))
         text = "".join(doc["text"] for doc in index["docs"]).replace("\u200b", "")
-        for figure in content.figures.values():
+        for figure in shown.figures.values():
             assert figure.text(lang).caption[:12] in text, (lang, figure.id)
 
 
@@ -278,7 +280,7 @@ def test_llms_full_text_describes_figures_in_words(content: Content) -> None:
 
 def test_no_template_comment_reaches_a_page(real_site: Path) -> None:
     """Template comments stay in the templates: no page shows `{#`/`{##` … `#}` text."""
-    for lang in ("zh", "en"):
-        for page in (real_site / lang).rglob("*.html"):
+    for folder in (lang.folder for lang in LANGUAGES):
+        for page in (real_site / folder).rglob("*.html"):
             text = re.sub(r"<(pre|code)\b.*?</\1>", "", page.read_text(encoding="utf-8"), flags=re.S)
             assert not re.search(r"\{##?[- ].*?#\}", text, re.S), page
