@@ -141,6 +141,17 @@ def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Pat
     assert f"built from commit <code>{manifest['commit'][:12] or '—'}</code> ({manifest['date'][:10]})" in page
 
 
+def test_the_downloads_pages_run_facts_stay_out_of_the_search_index(real_project: Path, real_dist: Path) -> None:
+    """Hashes, sizes and the commit change with every build: the search index holds none of them
+    (they would make the page's text, and so its word cuts, new on every run)."""
+    manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
+    for folder in FOLDERS:
+        index = (real_project / "site" / folder / "search/search_index.json").read_text(encoding="utf-8")
+        assert "downloads/" in index
+        assert not any(entry["sha256"] in index for entry in manifest["files"])
+        assert not manifest["commit"] or manifest["commit"][:12] not in index
+
+
 def test_a_build_never_lists_an_earlier_runs_exports(tmp_path: Path) -> None:
     """A site-only build ignores dist/: its downloads pages say it made no exports and it serves none."""
     project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")

@@ -84,6 +84,20 @@ def test_the_cache_belongs_to_one_set_of_dictionaries(tmp_path: Path, cache: Pat
     assert SegmentationMemo(FakeJieba(tmp_path), "en").path != SegmentationMemo(FakeJieba(tmp_path), "zh").path
 
 
+def test_the_file_edition_and_the_hosted_site_keep_their_own_memo(tmp_path: Path, cache: Path) -> None:
+    """A memo keeps only its last build's runs: builds of one language whose pages differ (file://
+    and hosted) each keep theirs, so alternating them never leaves both cold."""
+    hosted = SegmentationMemo(FakeJieba(tmp_path), "zh", "hosted")
+    list(hosted.cut("下载页"))
+    hosted.save()
+    offline = SegmentationMemo(FakeJieba(tmp_path), "zh", "offline")
+    list(offline.cut("离线版"))
+    offline.save()
+    again = SegmentationMemo(FakeJieba(tmp_path), "zh", "hosted")
+    list(again.cut("下载页"))
+    assert again.segmented == 0 and again.path != offline.path
+
+
 def test_other_cut_modes_go_to_jieba(tmp_path: Path, cache: Path) -> None:
     jieba = FakeJieba(tmp_path)
     memo = SegmentationMemo(jieba, "zh")

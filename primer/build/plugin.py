@@ -101,7 +101,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         search.jieba_dict_user = str(jieba_user_dictionary(self.state.content, lang))
         # Material's search calls its module's `jieba.cut` directly and offers no hook for the
         # segmenter (only its dictionaries), so the memo stands in for that module attribute.
-        self.segmentation = install_memo(lang)
+        self.segmentation = install_memo(lang, "offline" if self.config.offline else "hosted")
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

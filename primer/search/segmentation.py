@@ -56,9 +56,10 @@ class SegmentationMemo:
     loads the main dictionary at once); both are recorded here and applied before the first
     real cut. Only plain `cut(text)` calls are memoized; anything else goes to jieba."""
 
-    def __init__(self, jieba: ModuleType | ProjectedJieba, lang: str) -> None:
+    def __init__(self, jieba: ModuleType | ProjectedJieba, lang: str, variant: str = "") -> None:
         self._jieba = jieba
         self._lang = lang
+        self._variant = variant  # builds of one language whose pages differ keep separate memos
         self._dictionaries: list[tuple[str, str]] = []  # ("main" | "user", path), in call order
         self._applied = False
         self._memo: dict[str, list[str]] | None = None
@@ -98,7 +99,7 @@ class SegmentationMemo:
         return self._path
 
     def _name(self) -> Path:
-        parts = [self._jieba.__version__, self._lang]
+        parts = [self._jieba.__version__, self._lang, self._variant]
         for kind, path in self._dictionaries:
             parts += [kind, Path(path).read_bytes()]
         default = Path(str(self._jieba.__file__)).parent / "dict.txt"
@@ -132,8 +133,12 @@ class SegmentationMemo:
                 self._jieba.load_userdict(path)
 
 
-def install_memo(lang: str) -> SegmentationMemo | None:
-    """Puts a memo in place of `jieba` inside Material's search plugin; None if it does not use jieba."""
+def install_memo(lang: str, variant: str = "") -> SegmentationMemo | None:
+    """Puts a memo in place of `jieba` inside Material's search plugin; None if it does not use jieba.
+
+    `variant` names builds of the language whose pages differ (the file:// edition and the hosted
+    site): a memo keeps only the runs of its last build, so one shared memo would make each cold
+    for the other."""
     try:
         import jieba
         from material.plugins.search import plugin as search_plugin
@@ -142,6 +147,6 @@ def install_memo(lang: str) -> SegmentationMemo | None:
     if getattr(search_plugin, "jieba", None) is None:
         return None
     # Traditional runs are cut where jieba cuts their Simplified mapping (primer.hant.search).
-    memo = SegmentationMemo(jieba if language(lang).written else ProjectedJieba(jieba), lang)
+    memo = SegmentationMemo(jieba if language(lang).written else ProjectedJieba(jieba), lang, variant)
     search_plugin.jieba = memo
     return memo
