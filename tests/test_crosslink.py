@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from primer.model import Content
+from primer.pages.render import ui_strings
 from primer.terms.crosslink import link_terms
 from primer.terms.glossary_links import fill_appears_in
 from primer.terms.termmatch import KNOWN_NAME, TermMatcher, term_matcher
@@ -155,10 +156,19 @@ def test_appears_in_lists_are_cut_after_ten_pages(mentioning: int, links: int, r
     """A term on many pages lists the first ten and counts the others (never "1 more")."""
     glossary = '<dd class="primer-appears-in" data-appears-in="rag">none</dd>'
     pages = {f"sections/p{n}/": f"Page <{n}>" for n in range(mentioning)}
-    html = fill_appears_in(glossary, {"rag": pages}, "glossary/", "and {count} more pages")
+    strings = {"appears_more": "and {count} more pages", "list_separator": ", "}
+    html = fill_appears_in(glossary, {"rag": pages}, "glossary/", strings)
     assert html.count("<a href=") == links
     assert 'href="../sections/p0/">Page &lt;0&gt;</a>' in html
     assert html.endswith(f"</a>{rest}</dd>")
+
+
+def test_appears_in_lists_join_with_the_languages_separator() -> None:
+    """Chinese pages join the list with 、 (the interface strings' list separator), English with a comma."""
+    glossary = '<dd class="primer-appears-in" data-appears-in="rag">none</dd>'
+    pages = {"sections/a/": "甲", "sections/b/": "乙"}
+    for lang, joined in (("zh", "甲</a>、<a"), ("en", "甲</a>, <a")):
+        assert joined in fill_appears_in(glossary, {"rag": pages}, "glossary/", ui_strings()[lang])
 
 
 def test_ascii_lower_changes_ascii_letters_only() -> None:

@@ -235,3 +235,15 @@ def test_dark_mode_survives_the_language_switch(tab: Callable[..., Tab]) -> None
     page.goto(page.locator("a.primer-lang-link[data-lang=en]").first.evaluate("a => a.href"))
     assert "/en/" in page.url
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_downloads_table_headings_stay_whole_on_a_phone(tab: Callable[..., Tab], lang: str) -> None:
+    """At 360 px the downloads table's short headings (格式, 篇幅) keep to one line and the page does
+    not scroll sideways: the file names give way instead."""
+    page = tab(**PHONE_360).open(f"/{folder(lang)}/downloads/")
+    heights = page.eval_on_selector_all(
+        "table.primer-downloads th",
+        "ths => ths.map(th => th.getBoundingClientRect().height / parseFloat(getComputedStyle(th).lineHeight))")
+    assert heights and max(heights) < 1.9, heights
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360

@@ -150,8 +150,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
     def _fill_appears_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                          nav: Navigation) -> dict[str, Any]:
         if self.linker is not None and page.url == self.linker.glossary_url and page.content:
-            more = ui_strings()[self.build.lang]["appears_more"]
-            page.content = fill_appears_in(page.content, self.build.mentions, page.url, more)
+            page.content = fill_appears_in(page.content, self.build.mentions, page.url,
+                                           ui_strings()[self.build.lang])
         return context
 
     def _page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,

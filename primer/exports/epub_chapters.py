@@ -92,7 +92,7 @@ def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str,
                 for term_id in result.mentioned:
                     mentions.setdefault(term_id, {})[url] = page.title
         html[url] = text
-    html[glossary] = fill_appears_in(html[glossary], mentions, glossary, ui_strings()[lang]["appears_more"])
+    html[glossary] = fill_appears_in(html[glossary], mentions, glossary, ui_strings()[lang])
     return html
 
 

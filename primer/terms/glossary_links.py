@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -47,7 +48,7 @@ def _relative(url: str, from_url: str) -> str:
     return link + "/" if link.endswith("..") else link
 
 
-def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: str, more: str,
+def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: str, strings: Mapping[str, str],
                     limit: int = APPEARS_IN_LIMIT) -> str:
     """Fills each term's "appears in" list with links to the pages that mention it.
 
@@ -58,7 +59,8 @@ def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: st
     Arguments:
         mentions: term id -> {page URL: page title}.
         page_url: the URL of the page being filled (the glossary).
-        more: the words after a cut list, with a `{count}` placeholder.
+        strings: the page language's interface words: `appears_more` (after a cut list, with a
+            `{count}` placeholder) and `list_separator` (、 in Chinese).
     """
     template = environment().get_template("appears-in.html.j2")
 
@@ -69,7 +71,8 @@ def fill_appears_in(html: str, mentions: dict[str, dict[str, str]], page_url: st
         shown = list(pages.items())[:limit] if len(pages) > limit + 1 else list(pages.items())  # never "1 more"
         links = [(_relative(url, page_url), Markup.escape(title)) for url, title in shown]
         hidden = len(pages) - len(shown)
-        rest = more.format(count=hidden) if hidden else ""
-        return match.group(1) + template.render(pages=links, rest=rest).strip() + match.group(4)
+        rest = strings["appears_more"].format(count=hidden) if hidden else ""
+        rendered = template.render(pages=links, rest=rest, separator=strings["list_separator"]).strip()
+        return match.group(1) + rendered + match.group(4)
 
     return APPEARS_IN.sub(fill, html)
