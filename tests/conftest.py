@@ -3,6 +3,7 @@ module fixtures for browser tests of the served real site."""
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from primer.content.derived import derive
 from primer.content.loader import load_content
 from primer.languages import LANGUAGES
 from primer.model import Content
+from primer.pages.downloads import ARCHIVE
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
 
@@ -83,6 +85,15 @@ def real_dist(real_project: Path) -> Path:
     result = run_build(real_project, "build", "--with-exports")
     assert result.returncode == 0, result.stdout + result.stderr
     return real_project / "dist"
+
+
+@pytest.fixture(scope="session")
+def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline archive extracted once for the session (the tests only read it)."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
+        archive.extractall(folder)
+    return folder
 
 
 # Browser tests of the served real site (test_browser, test_reader_perf).

@@ -3,7 +3,6 @@ blocked. Search in both languages, the language switch, term tooltips and the ti
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -15,15 +14,6 @@ from primer.languages import LANGUAGES, language
 from tests.browser import hrefs, launch_chromium, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline archive extracted to a temporary folder."""
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(real_dist / "large-model-primer-offline.zip") as archive:
-        archive.extractall(folder)
-    return folder
 
 
 @pytest.fixture(scope="module")

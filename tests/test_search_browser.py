@@ -3,7 +3,6 @@ their answer first on the served site and in the offline archive opened from dis
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,15 +36,6 @@ def served_tabs(browser: Browser, site_url: str) -> Iterator[dict[str, Tab]]:
     yield tabs
     for tab in tabs.values():
         tab.page.context.close()
-
-
-@pytest.fixture(scope="module")
-def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline archive extracted to a temporary folder."""
-    folder = tmp_path_factory.mktemp("search-offline")
-    with zipfile.ZipFile(real_dist / "large-model-primer-offline.zip") as archive:
-        archive.extractall(folder)
-    return folder
 
 
 @pytest.fixture(scope="module")
