@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -23,10 +22,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.project import snapshot  # noqa: E402
 from primer.languages import CODES, WRITTEN, language  # noqa: E402
 
-COPIED = ("primer", "overrides", "docs", "templates", "schemas", "content", "build.py",
-          "CONTRIBUTING.md", "CONTRIBUTING.zh.md", *(language(code).config for code in CODES))
 BUILD = """
 import sys, time
 from pathlib import Path
@@ -56,16 +54,6 @@ print(min(times), sorted(times)[len(times) // 2])
 """
 
 
-def copy_project(target: Path) -> Path:
-    for name in COPIED:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
 def run(code: str, *args: str, env: dict[str, str]) -> list[float]:
     result = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
     return [float(value) for value in result.stdout.split()[-2:] if value.replace(".", "", 1).isdigit()]
@@ -83,7 +71,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="editions-bench-") as folder:
-        project = copy_project(Path(folder) / "p")
+        project = snapshot(REPO / "content", Path(folder) / "p")
         env = dict(os.environ, PRIMER_CACHE_DIR=str(Path(folder) / "cache"), NO_MKDOCS_2_WARNING="1")
         sets = {"written": ",".join(WRITTEN), "all": ",".join(CODES)}
         for langs in sets.values():
