@@ -69,6 +69,15 @@ class FigureBlockProcessor(BlockProcessor):  # type: ignore[misc]  # Python-Mark
         super().__init__(parser)
         self.lang = lang
         self.root = root
+        self._library: FigureLibrary | None = None
+
+    @property
+    def library(self) -> FigureLibrary:
+        """Returns the figure library, looked up once per Markdown run (a page): the lookup stats
+        every file under content/, and a page may place several figures."""
+        if self._library is None:
+            self._library = figure_library(self.root)
+        return self._library
 
     def test(self, parent: etree.Element, block: str) -> bool:
         return "\n" not in block.strip() and PLACEMENT.match(block.strip()) is not None
@@ -77,7 +86,7 @@ class FigureBlockProcessor(BlockProcessor):  # type: ignore[misc]  # Python-Mark
         match = PLACEMENT.match(blocks.pop(0).strip())
         assert match is not None
         figure_id = match.group(2)
-        html = figure_library(self.root).html(figure_id, self.lang)
+        html = self.library.html(figure_id, self.lang)
         # The <figure> is an element of the tree (so MkDocs sees its id as a link anchor); its
         # drawing and caption are stashed raw HTML that Markdown leaves as it is.
         element = etree.SubElement(parent, "figure", {"class": FIGURE_CLASS, "id": f"fig-{figure_id}"})
