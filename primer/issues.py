@@ -44,6 +44,19 @@ class Issue:
         return f"::{kind} {props}::{text}"
 
 
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """Where something written stands in its file (1-based line and column), so that a check
+    that finds a problem there can say so in `path:line:col` form."""
+
+    line: int
+    column: int
+
+    def issue(self, path: str, message: str) -> Issue:
+        """Returns the error `message` located here in `path`."""
+        return Issue(path=path, line=self.line, column=self.column, message=message)
+
+
 class ContentError(Exception):
     """Raised when content has errors that must stop a build; carries all of them."""
 

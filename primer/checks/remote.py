@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from primer.content.markdown_refs import prose_lines
-from primer.issues import Issue
+from primer.issues import Issue, Spot
 
 CODE_SPAN = re.compile(r"(`+).*?\1")
 MD_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
@@ -34,12 +34,10 @@ SRCSET_ATTRIBUTES = frozenset({"srcset", "imagesrcset"})
 LINK_ELEMENTS = frozenset({"a", "area"})
 
 
-@dataclass(frozen=True, slots=True)
-class RemoteResource:
-    """A reference that loads from another host: where it starts (1-based), what holds it, the URL."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RemoteResource(Spot):
+    """A reference that loads from another host: where it starts, what holds it, the URL."""
 
-    line: int
-    column: int
     holder: str
     url: str
 
@@ -73,7 +71,7 @@ def remote_resources(text: str) -> Iterator[RemoteResource]:
         found += [(style.start(1) + offset, "<style>", url) for offset, url in _css_urls(style.group(1))]
     for offset, holder, url in sorted(found):
         line = prose.count("\n", 0, offset) + 1
-        yield RemoteResource(line, offset - (prose.rfind("\n", 0, offset) + 1) + 1, holder, url)
+        yield RemoteResource(line=line, column=offset - (prose.rfind("\n", 0, offset) + 1) + 1, holder=holder, url=url)
 
 
 def _in_tag(tag: re.Match[str]) -> list[tuple[int, str, str]]:
@@ -109,8 +107,7 @@ def _css_urls(css: str) -> Iterator[tuple[int, str]]:
 
 def remote_resource_issues(text: str, shown: str) -> list[Issue]:
     """Returns an error for each remote resource in a content file's text."""
-    return [Issue(path=shown, line=found.line, column=found.column,
-                  message=f"{found.holder} '{found.url}' would be loaded from another host; pages load only "
-                          "the site's own files: put the file under the site's assets (docs/assets/) instead, "
-                          "or link to the page that shows it")
+    return [found.issue(shown, f"{found.holder} '{found.url}' would be loaded from another host; pages load only "
+                               "the site's own files: put the file under the site's assets (docs/assets/) instead, "
+                               "or link to the page that shows it")
             for found in remote_resources(text)]

@@ -73,13 +73,12 @@ def check_body(content: Content, targets: LinkTargets, refs: BodyRefs, path: str
         seen.add(heading.id)
     for citation in refs.citations:
         if citation.source_id not in content.sources:
-            yield Issue(path=path, line=citation.line, column=citation.column,
-                        message=f"unknown source '{citation.source_id}' in citation; "
-                        f"add content/sources/{citation.source_id}.yml or fix the id")
+            yield citation.issue(path, f"unknown source '{citation.source_id}' in citation; "
+                                       f"add content/sources/{citation.source_id}.yml or fix the id")
     for link in refs.links:
         message = targets.problem(link.scheme, link.target, link.anchor, seen)
         if message:
-            yield Issue(path=path, line=link.line, column=link.column, message=message)
+            yield link.issue(path, message)
 
 
 class LinkTargets:

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from primer.issues import Spot
+
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}$")
@@ -45,24 +47,21 @@ class Heading:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
-    """A `[@source-id]` citation."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation(Spot):
+    """A `[@source-id]` citation, where it stands."""
 
     source_id: str
-    line: int
-    column: int
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A Markdown link target: an internal `scheme:target#anchor` or a plain URL (scheme '')."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Link(Spot):
+    """A Markdown link target, where it stands: an internal `scheme:target#anchor` or a plain URL
+    (scheme '')."""
 
     scheme: str
     target: str
     anchor: str
-    line: int
-    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +103,12 @@ def scan_body(text: str) -> BodyRefs:
             column = match.start() + 1
             if match.group("cites"):
                 for cited in match.group("cites").split(";"):
-                    citations.append(Citation(cited.strip().lstrip("@"), number, column))
+                    citations.append(Citation(source_id=cited.strip().lstrip("@"), line=number, column=column))
             elif match.group("scheme"):
-                links.append(Link(match.group("scheme"), match.group("target"), match.group("anchor") or "",
-                                  number, column))
+                links.append(Link(scheme=match.group("scheme"), target=match.group("target"),
+                                  anchor=match.group("anchor") or "", line=number, column=column))
             elif match.group("url"):
-                links.append(Link("", match.group("url"), "", number, column))
+                links.append(Link(scheme="", target=match.group("url"), anchor="", line=number, column=column))
     return BodyRefs(tuple(headings), tuple(citations), tuple(links))
 
 

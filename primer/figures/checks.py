@@ -82,12 +82,10 @@ def check_placement(content: Content, placement: Placement, path: str, seen: dic
     """One placement line: a known figure, shown nowhere else."""
     figure_id = placement.figure_id
     if not ID_PATTERN.match(figure_id) or figure_id not in content.figures:
-        yield Issue(path=path, line=placement.line, column=placement.column,
-                    message=f"unknown figure '{figure_id}'; add content/figures/{figure_id}.yml "
-                    "(build.py new figure) or fix the id")
+        yield placement.issue(path, f"unknown figure '{figure_id}'; add content/figures/{figure_id}.yml "
+                              "(build.py new figure) or fix the id")
     elif figure_id in seen and seen[figure_id] != path:
-        yield Issue(path=path, line=placement.line, column=placement.column,
-                    message=f"figure '{figure_id}' is already placed in {seen[figure_id]}; "
-                    "a figure has one place (refer to it with [](figure:id))")
+        yield placement.issue(path, f"figure '{figure_id}' is already placed in {seen[figure_id]}; "
+                              "a figure has one place (refer to it with [](figure:id))")
     seen.setdefault(figure_id, path)
 

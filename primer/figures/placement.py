@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from primer.content.markdown_refs import prose_lines
+from primer.issues import Spot
 from primer.languages import DEFAULT
 from primer.model import Content
 from primer.pages.render import TEMPLATES, ui_strings
@@ -25,13 +26,11 @@ VIEW_TEMPLATES = (("T", "timeline.md.j2", PAGE_URIS["timeline"]),
 GALLERY_URI = PAGE_URIS["figures"]
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
-    """One `[[figure:<id>]]` line: the id as written and where it is."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Placement(Spot):
+    """One `[[figure:<id>]]` line: the id as written, where it stands."""
 
     figure_id: str
-    line: int
-    column: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +59,7 @@ def placements(text: str) -> list[Placement]:
     for number, line in prose_lines(text):
         match = PLACEMENT.match(line)
         if match:
-            found.append(Placement(match.group(2), number, len(match.group(1)) + 10))
+            found.append(Placement(figure_id=match.group(2), line=number, column=len(match.group(1)) + 10))
     return found
 
 
