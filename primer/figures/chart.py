@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from primer.figures.diagram import TextLine, fmt
+from primer.figures.diagram import At, TextLine, fmt
 from primer.figures.layout import FONT_SIZES, text_width, wrap
 from primer.languages import language
 from primer.model import Content, Term
@@ -64,11 +64,9 @@ class Tick:
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedPoint:
-    """A point drawn: its centre, marker kind and its label."""
+class PlacedPoint(At):
+    """A point drawn at its centre: marker kind, its label and the label's text-anchor."""
 
-    x: float
-    y: float
     marker: str
     label: TextLine
     anchor: str

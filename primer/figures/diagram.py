@@ -19,11 +19,17 @@ HEAD_LENGTH, HEAD_HALF_WIDTH = 9.0, 4.5
 
 
 @dataclass(frozen=True, slots=True)
-class TextLine:
-    """One line of a label, placed: anchor point and text."""
+class At:
+    """A point of a drawing, in its viewBox units: where a label, dot or marker is placed."""
 
     x: float
     y: float
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine(At):
+    """One line of a label, placed at its anchor point."""
+
     text: str
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from primer.figures.diagram import TextLine
+from primer.figures.diagram import At, TextLine
 from primer.figures.layout import text_width, wrap
 from primer.model import Content, Era
 
@@ -31,11 +31,9 @@ class EraBand:
 
 
 @dataclass(frozen=True, slots=True)
-class Dot:
-    """One event: its position and its era's style."""
+class Dot(At):
+    """One event, placed: its era's style."""
 
-    x: float
-    y: float
     style: str
 
 

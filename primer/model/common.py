@@ -49,17 +49,24 @@ class Localized:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
-    """A bibliography entry that sections, terms and events cite by id."""
+class Record:
+    """What every record read from content has: its id (`[a-z0-9-]`, what links and citations name)
+    and where it was read (for `path:line:col` messages)."""
 
     id: str
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(Record):
+    """A bibliography entry that sections, terms and events cite by id."""
+
     kind: str
     title: str
     authors: tuple[str, ...]
     year: int | None
     venue: str
     url: str
-    origin: Origin
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Source:
@@ -74,10 +81,9 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Document:
+class Document(Record):
     """An article section or a stand-alone page: metadata plus a Markdown body per language."""
 
-    id: str
     order: int
     title: Localized
     description: Localized
@@ -85,7 +91,6 @@ class Document:
     sources: tuple[str, ...]
     bodies: Localized
     body_paths: Localized
-    origin: Origin
     is_section: bool
     translated_from: str = ""
     crosslink: bool = True

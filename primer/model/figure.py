@@ -9,7 +9,7 @@ from primer.content.fields import LANGS, FieldReader
 from primer.content.schemas import schema
 from primer.content.yamlsource import Mapping
 from primer.languages import text_source
-from primer.model.common import Localized, Origin
+from primer.model.common import Localized, Origin, Record
 
 ITEM_SCHEMA: dict[str, Any] = schema("figure")["$defs"]["item"]
 SHAPE_KINDS = tuple(branch["required"][0] for branch in ITEM_SCHEMA["oneOf"])
@@ -53,17 +53,15 @@ class Diagram:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Figure:
+class Figure(Record):
     """One `content/figures/<id>.yml`."""
 
-    id: str
     sources: tuple[str, ...]
     licence: str
     illustrative: bool
     texts: dict[str, FigureText] = field(compare=False, hash=False)
     diagram: Diagram | None
     measure: str  # for charts: the glossary fact plotted; '' for diagrams
-    origin: Origin
     translated_from: str = ""
 
     @classmethod

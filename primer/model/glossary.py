@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from primer.content.fields import LANGS, FieldReader
 from primer.content.schemas import vocabulary
 from primer.languages import text_source
-from primer.model.common import Origin
+from primer.model.common import Origin, Record
 from primer.model.facts import ModelFacts, read_facts
 
 TERM_KINDS = vocabulary("term", "kind")
@@ -32,10 +32,9 @@ class TermText:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Term:
+class Term(Record):
     """A glossary entry (one `content/glossary/<id>.yml`)."""
 
-    id: str
     kind: str
     abbr: str
     year: int | None
@@ -44,7 +43,6 @@ class Term:
     sources: tuple[str, ...]
     organization: str
     classes: dict[str, tuple[str, ...]] = field(hash=False)
-    origin: Origin
     translated_from: str = ""
     facts: ModelFacts | None = None  # models: release month, parameters, training compute
 

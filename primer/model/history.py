@@ -8,22 +8,20 @@ from dataclasses import dataclass
 
 from primer.content.fields import LANGS, FieldReader
 from primer.content.schemas import vocabulary
-from primer.model.common import Localized, Origin
+from primer.model.common import Localized, Origin, Record
 
 EVENT_TAGS = vocabulary("event", "tags", "items")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Era:
+class Era(Record):
     """A period of the history, with an inclusive year range (`end` None = ongoing)."""
 
-    id: str
     start: int
     end: int | None
     name: Localized
     description: Localized
     note: Localized | None
-    origin: Origin
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> Era:
@@ -48,10 +46,9 @@ class Era:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TimelineEvent:
+class TimelineEvent(Record):
     """A dated milestone (one `content/timeline/<id>.yml`)."""
 
-    id: str
     date: str
     approximate: bool
     era: str
@@ -60,7 +57,6 @@ class TimelineEvent:
     summary: Localized
     terms: tuple[str, ...]
     sources: tuple[str, ...]
-    origin: Origin
     translated_from: str = ""
 
     @classmethod

@@ -6,17 +6,15 @@ from dataclasses import dataclass
 
 from primer.content.fields import LANGS, FieldReader
 from primer.content.yamlsource import Mapping
-from primer.model.common import Localized, Origin
+from primer.model.common import Localized, Origin, Record
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TaxonomyClass:
+class TaxonomyClass(Record):
     """One class of a classification axis, such as `multimodal` or `l1`."""
 
-    id: str
     name: Localized
     description: Localized
-    origin: Origin
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyClass:
@@ -26,15 +24,13 @@ class TaxonomyClass:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TaxonomyAxis:
+class TaxonomyAxis(Record):
     """A way of classifying models (input modality, application level)."""
 
-    id: str
     name: Localized
     description: Localized
     classes: tuple[TaxonomyClass, ...]
     sources: tuple[str, ...]
-    origin: Origin
 
     @classmethod
     def from_yaml(cls, reader: FieldReader) -> TaxonomyAxis:
