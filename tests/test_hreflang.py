@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from primer.languages import LANGUAGES, Language
-from primer.pages.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, alternates, without_alternate_prefetch
+from primer.pages.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, LanguageSwitcher, without_alternate_prefetch
 from tests.browser import Tab
 
 HANT = Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
@@ -41,8 +41,9 @@ def alternate_links(page: Path) -> list[tuple[str, str]]:
 
 def test_a_third_language_gets_its_own_alternate_from_the_config() -> None:
     """The list grows with the registry: a zh-Hant entry gives a third link with its tag and folder."""
-    found = alternates(page_url="glossary/", base_url="..", current="en", languages=THREE,
-                       site_url="https://example.org/primer/en/")
+    pages = {language.code: {"home": "", "glossary": "glossary/"} for language in THREE}
+    switcher = LanguageSwitcher(pages, {"glossary.md": "glossary"}, "en", THREE, "https://example.org/primer/en/")
+    found = switcher.alternates("glossary.md", "..")
     assert [(a.hreflang, a.url, a.href) for a in found] == [
         ("zh-Hans", "https://example.org/primer/zh/glossary/", "../../zh/glossary/"),
         ("en", "https://example.org/primer/en/glossary/", "../../en/glossary/"),

@@ -11,8 +11,8 @@ from primer.exports.singlefile import reading_order
 from primer.model import Content
 from primer.pages.generate import build_pages
 from primer.pages.navigation import navigation
-from primer.pages.routes import PAGE_URIS, Router, hosted_url, section_uri
-from primer.pages.sitemap import site_pages
+from primer.pages.routes import PAGE_URIS, section_uri
+from primer.pages.sitemap import hosted_site_urls, site_pages, site_urls
 
 
 def nav_uris(nav: list[Any]) -> list[str]:
@@ -36,7 +36,7 @@ def test_reading_order_starts_home_then_sections_then_views(content: Content) ->
 
 def test_navigation_lists_the_generated_pages_in_site_map_order(content: Content) -> None:
     """Navigation holds exactly the site map's pages this build generates, in the same order."""
-    pages = build_pages(content, "en", Router())
+    pages = build_pages(content, "en", site_urls(content, "en", directory_urls=True))
     generated = {page.uri for page in pages}
     expected = [page.uri for page in site_pages(content, "en") if page.uri in generated]
     assert nav_uris(navigation(content, pages, "en")) == expected
@@ -52,18 +52,20 @@ def test_single_file_reads_the_site_maps_book(content: Content) -> None:
 def test_llms_txt_lists_the_book_in_site_map_order(content: Content) -> None:
     """llms.txt names the book's sections and views in the site map's order, with hosted URLs."""
     base = "https://example.org/en/"
-    text = llms_txt(content, "en", base)
+    hosted = hosted_site_urls(content, "en", base)
+    text = llms_txt(content, "en", hosted)
     listed = re.findall(r"\]\((https://example\.org/en/[^)]*)\)", text)
-    book = [hosted_url(base, page.uri) for page in site_pages(content, "en")
+    book = [hosted.absolute(page.uri) for page in site_pages(content, "en")
             if page.in_book and page.id != "home"]
     assert [url for url in listed if url in book] == book
 
 
-def test_hosted_urls_are_directory_urls_with_anchors() -> None:
+def test_hosted_urls_are_directory_urls_with_anchors(content: Content) -> None:
     """JSON-LD and llms.txt cite the hosted page (directory URL), whatever build cites it."""
-    assert hosted_url("https://x.org/en/", PAGE_URIS["timeline"], "gpt-3") == "https://x.org/en/timeline/#gpt-3"
-    assert hosted_url("https://x.org/en/", PAGE_URIS["home"]) == "https://x.org/en/"
-    assert hosted_url("https://x.org/en/", PAGE_URIS["classification"]) == "https://x.org/en/classification/"
+    hosted = hosted_site_urls(content, "en", "https://x.org/en/")
+    assert hosted.absolute(PAGE_URIS["timeline"], "gpt-3") == "https://x.org/en/timeline/#gpt-3"
+    assert hosted.absolute(PAGE_URIS["home"]) == "https://x.org/en/"
+    assert hosted.absolute(PAGE_URIS["classification"]) == "https://x.org/en/classification/"
 
 
 def test_the_epub_reads_the_site_maps_book(content: Content) -> None:

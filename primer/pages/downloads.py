@@ -12,7 +12,7 @@ from typing import Any
 from primer.build.sitebuild import MANIFEST
 from primer.languages import CODES, LANGUAGES, language
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import Router
+from primer.pages.routes import SiteUrls
 
 EXPORT_STEM = "large-model-primer"
 ARCHIVE = f"{EXPORT_STEM}-offline.zip"  # every language in one archive
@@ -71,17 +71,17 @@ def read_manifest(exports: Path) -> dict[str, Any]:
     return manifest
 
 
-def downloads_markdown(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
+def downloads_markdown(lang: str, manifest: dict[str, Any] | None, urls: SiteUrls, hosted: SiteUrls,
                        repository: str) -> str:
     """Returns the body of the downloads page: the files of `manifest` (None: this run made no
     exports); the offline build, made before its exports exist, links to the hosted files."""
     t = ui_strings()[lang]
-    offline = not router.directory_urls
+    offline = not urls.directory_urls
     manifest = None if offline else manifest
     facts = {entry["path"]: entry for entry in (manifest or {}).get("files", [])}
     groups = [(anchor, t[label], [Download(path, facts.get(path)) for path in paths])
               for anchor, label, paths in DOWNLOAD_GROUPS]
-    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
+    site_root = hosted.base.rstrip("/").rsplit("/", 1)[0] + "/" if hosted.base else ""
     base = f"{site_root}downloads/" if offline else "../../downloads/"
     commit = (manifest or {}).get("commit", "")
     return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts),

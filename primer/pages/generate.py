@@ -18,7 +18,7 @@ from primer.pages.downloads import downloads_markdown
 from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
+from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, relative, section_uri, target_uri
 from primer.pages.sitemap import site_pages
 from primer.pages.views import (
     axis_markdown,
@@ -127,25 +127,26 @@ def view_page(uri: str, title: str, description: str, markdown: str, edit_path: 
                          + markdown, edit_path=edit_path, source_paths=(edit_path.rstrip("/"),), meta=meta or {})
 
 
-def generated_views(content: Content, lang: str, router: Router, site_url: str) -> list[GeneratedPage]:
-    """Returns the glossary, timeline and classification pages."""
+def generated_views(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls) -> list[GeneratedPage]:
+    """Returns the glossary, timeline and classification pages (`urls`: this build's, `hosted`: the
+    hosted site's, which JSON-LD cites)."""
     t = ui_strings()[lang]
-    axis_links = {axis.id: router.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
+    axis_links = {axis.id: urls.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
     pages = [
         view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
                   glossary_markdown(content, lang, axis_links), "content/glossary/",
-                  meta={"jsonld": glossary_jsonld(content, lang, site_url)}),
+                  meta={"jsonld": glossary_jsonld(content, lang, hosted)}),
         view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
-                  timeline_markdown(content, lang, router), "content/timeline/",
-                  meta={"jsonld": timeline_jsonld(content, lang, site_url)}),
+                  timeline_markdown(content, lang, urls), "content/timeline/",
+                  meta={"jsonld": timeline_jsonld(content, lang, hosted)}),
         view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
-                  classification_markdown(content, lang, router), "content/taxonomy.yml"),
+                  classification_markdown(content, lang, urls), "content/taxonomy.yml"),
     ]
     if content.figures:
         pages.append(figures_page(content, lang))
     for axis in content.axes:
         pages.append(view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
-                               axis_markdown(content, axis, lang, router), "content/taxonomy.yml"))
+                               axis_markdown(content, axis, lang, urls), "content/taxonomy.yml"))
     return pages
 
 
@@ -194,31 +195,34 @@ def project_pages(content: Content, lang: str, root: Path, repository: str,
     return pages
 
 
-def downloads_page(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
+def downloads_page(lang: str, manifest: dict[str, Any] | None, urls: SiteUrls, hosted: SiteUrls,
                    repository: str) -> GeneratedPage:
     """Lists the exports of this run (see primer.pages.downloads)."""
     t = ui_strings()[lang]
-    body = downloads_markdown(lang, manifest, router, site_url, repository)
+    body = downloads_markdown(lang, manifest, urls, hosted, repository)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
     return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
                      meta={"search": {"boost": 0.1}})
 
 
-def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
+def build_pages(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls | None = None, root: Path | None = None,
                 repository: str = "", written: Content | None = None,
                 manifest: dict[str, Any] | None = None) -> list[GeneratedPage]:
     """Returns every generated page of `lang`, in navigation order (`content` as `lang` shows it;
-    `written`, when it differs, as contributors wrote it; `manifest`, the exports of this run)."""
+    `urls`, where this build puts the site map's pages; `hosted`, where the hosted site does (by
+    default `urls`); `written`, when it differs, as contributors wrote it; `manifest`, the exports
+    of this run)."""
+    hosted = hosted or urls
     pages = [
         document_page(content, section, lang, section_uri(section.id), "section.md.j2",
                       minutes=reading_minutes(section.body(lang)))
         for section in content.sections
     ]
-    pages.extend(generated_views(content, lang, router, site_url))
+    pages.extend(generated_views(content, lang, urls, hosted))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
-        pages.append(downloads_page(lang, manifest, router, site_url, repository))
+        pages.append(downloads_page(lang, manifest, urls, hosted, repository))
         pages.extend(project_pages(content, lang, root, repository, written))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages

@@ -5,11 +5,13 @@ page to the site, add it to `site_pages` (and generate it in primer/pages/genera
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+from primer.languages import language
 from primer.model import Content
 from primer.pages.render import ui_strings
-from primer.pages.routes import PAGE_URIS, axis_uri, section_uri
+from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, section_uri
 
 Group = Literal["", "sections", "classification", "project"]
 
@@ -55,3 +57,30 @@ def site_pages(content: Content, lang: str) -> list[SitePage]:
                        description=about.description.get(lang), group="project", in_book=True),
               view("contributing", group="project"), view("translation-status", group="project")]
     return pages
+
+
+def site_urls(content: Content, lang: str, directory_urls: bool, base: str = "") -> SiteUrls:
+    """Returns where MkDocs puts the site map's pages of `lang` with this `use_directory_urls`
+    (`base`: the language root's absolute URL), before or without a build's own file registry."""
+    return SiteUrls.computed([page.uri for page in site_pages(content, lang)], directory_urls, base)
+
+
+def hosted_site_urls(content: Content, lang: str, base: str) -> SiteUrls:
+    """Returns where the hosted site of `lang` (rooted at `base`) puts the site map's pages, for
+    outputs made without its build: the hosted configs keep MkDocs' directory URLs (a test of the
+    plugin checks it); only the offline edition turns them off."""
+    return site_urls(content, lang, directory_urls=True, base=base)
+
+
+def published_pages(content: Content, lang: str, root: Path) -> list[SitePage]:
+    """Returns the pages of the site map that `lang`'s site publishes (as primer/pages/generate.py
+    makes them): the contributor guide only where its file exists, the figures page only with figures."""
+    missing = {"figures"} if not content.figures else set()
+    if not (root / language(lang).contributing).is_file():
+        missing.add("contributing")
+    return [page for page in site_pages(content, lang) if page.id not in missing]
+
+
+def urls_by_id(pages: list[SitePage], urls: SiteUrls) -> dict[str, str]:
+    """Returns site-map page id -> URL of the `pages` that `urls` holds."""
+    return {page.id: urls.url(page.uri) for page in pages if page.uri in urls.urls}
