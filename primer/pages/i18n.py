@@ -41,14 +41,14 @@ class LanguageSwitcher:
         """Returns the page at source URI `uri` in every language, the default language first;
         `base_url` is the relative path from the page to its language root."""
         page_id = self.ids.get(uri, "")
-        found = []
-        for language in self.languages:
-            urls = self.pages.get(language.code, {})
-            url = urls.get(page_id, urls.get("home", ""))
-            href = f"{base_url}/../{language.folder}/{url}"
-            found.append(Alternate(language, href, f"{self.root}{language.folder}/{url}" if self.root else href,
-                                   current=language.code == self.current))
-        return found
+        return [self._alternate(language, page_id, base_url) for language in self.languages]
+
+    def _alternate(self, language: Language, page_id: str, base_url: str) -> Alternate:
+        """Returns the page `page_id` in `language`, or that language's home page if it has none."""
+        urls = self.pages.get(language.code, {})
+        path = f"{language.folder}/{urls.get(page_id, urls.get('home', ''))}"  # from the site root
+        href = f"{base_url}/../{path}"
+        return Alternate(language, href, self.root + path if self.root else href, current=language.code == self.current)
 
 
 @dataclass(frozen=True, slots=True)
