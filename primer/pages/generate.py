@@ -195,11 +195,12 @@ def project_pages(content: Content, lang: str, root: Path, repository: str,
     return pages
 
 
-def downloads_page(lang: str, manifest: dict[str, Any] | None, urls: SiteUrls, hosted: SiteUrls,
+def downloads_page(content: Content, lang: str, manifest: dict[str, Any] | None, urls: SiteUrls, hosted: SiteUrls,
                    repository: str) -> GeneratedPage:
-    """Lists the exports of this run (see primer.pages.downloads)."""
+    """Lists the exports of this run and the pages its books hold (see primer.pages.downloads)."""
     t = ui_strings()[lang]
-    body = downloads_markdown(lang, manifest, urls, hosted, repository)
+    book = [page for page in site_pages(content, lang) if page.in_book]
+    body = downloads_markdown(lang, manifest, urls, hosted, repository, book)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
     return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
@@ -222,7 +223,7 @@ def build_pages(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls | 
     pages.extend(generated_views(content, lang, urls, hosted))
     pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
     if root is not None:
-        pages.append(downloads_page(lang, manifest, urls, hosted, repository))
+        pages.append(downloads_page(content, lang, manifest, urls, hosted, repository))
         pages.extend(project_pages(content, lang, root, repository, written))
     pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
     return pages
