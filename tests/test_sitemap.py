@@ -9,10 +9,10 @@ from primer.exports.epub_chapters import book_pages
 from primer.exports.llms import llms_txt
 from primer.exports.singlefile import reading_order
 from primer.model import Content
-from primer.pages.generate import build_pages
 from primer.pages.navigation import navigation
 from primer.pages.routes import PAGE_URIS, section_uri
-from primer.pages.sitemap import hosted_site_urls, site_pages, site_urls
+from primer.pages.sitemap import build_pages, hosted_site_urls, published_pages, site_pages, site_urls
+from tests.helpers import ROOT
 
 
 def nav_uris(nav: list[Any]) -> list[str]:
@@ -72,3 +72,19 @@ def test_the_epub_reads_the_site_maps_book(content: Content) -> None:
     """The EPUB's chapters are the site map's book pages, in its order (the single file's too)."""
     book = [page.uri for page in site_pages(content, "en") if page.in_book]
     assert [page.uri for page in book_pages(content, "en")] == book == reading_order(content, "en")
+
+
+def test_each_entry_makes_its_page_in_site_map_order(content: Content) -> None:
+    """One entry is one page: the build makes, in the site map's order, the page at each published entry's URI."""
+    pages = build_pages(content, "en", site_urls(content, "en", directory_urls=True), root=ROOT)
+    assert [page.uri for page in pages] == [page.uri for page in published_pages(content, "en", ROOT)]
+    assert PAGE_URIS["contributing"] in {page.uri for page in pages}
+
+
+def test_the_books_build_has_no_pages_about_the_project(content: Content) -> None:
+    """Without a project folder (the EPUB's build) the downloads, contributing and translation-status
+    pages are not published, and the home page lists no downloads."""
+    pages = build_pages(content, "en", site_urls(content, "en", directory_urls=False))
+    uris = {page.uri for page in pages}
+    assert not uris & {PAGE_URIS["downloads"], PAGE_URIS["contributing"], PAGE_URIS["translation-status"]}
+    assert "downloads.md" not in pages[0].markdown and "glossary.md" in pages[0].markdown

@@ -17,10 +17,10 @@ from primer.content.derived import derived_content
 from primer.content.loader import load_content_cached
 from primer.issues import ContentError, errors_only
 from primer.model import Content
-from primer.pages.generate import GeneratedPage, build_pages
+from primer.pages.generate import GeneratedPage
 from primer.pages.render import TEMPLATES
 from primer.pages.routes import SiteUrls
-from primer.pages.sitemap import site_urls
+from primer.pages.sitemap import build_pages, site_urls
 from primer.terms.termmatch import TermMatcher, term_matcher
 
 T = TypeVar("T")

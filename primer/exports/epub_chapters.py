@@ -16,11 +16,11 @@ from lxml import etree
 from mkdocs.utils.meta import get_data
 
 from primer.model import Content
-from primer.pages.generate import GeneratedPage, build_pages
+from primer.pages.generate import GeneratedPage
 from primer.pages.render import ui_strings
 from primer.pages.routes import PAGE_URIS, SiteUrls
 from primer.pages.sanitize import sanitize_html
-from primer.pages.sitemap import hosted_site_urls, site_pages, site_urls
+from primer.pages.sitemap import build_pages, hosted_site_urls, site_pages, site_urls
 from primer.terms.crosslink import link_terms
 from primer.terms.glossary_links import TermLinker, fill_appears_in
 from primer.terms.termmatch import term_matcher

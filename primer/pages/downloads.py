@@ -9,13 +9,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from primer.build.sitebuild import MANIFEST
 from primer.languages import CODES, LANGUAGES, language
 from primer.pages.render import render, ui_strings
 from primer.pages.routes import PAGE_URIS, SiteUrls
-from primer.pages.sitemap import SitePage
+
+if TYPE_CHECKING:
+    from primer.pages.sitemap import SitePage
 
 EXPORT_STEM = "large-model-primer"
 ARCHIVE = f"{EXPORT_STEM}-offline.zip"  # every language in one archive
