@@ -32,8 +32,6 @@ from primer.pages.render import ui_strings
 from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, section_uri
 
 Group = Literal["", "sections", "classification", "project"]
-
-
 Maker = Callable[[PageBuild], GeneratedPage]  # makes a page's Markdown (primer/pages/generate.py)
 
 
