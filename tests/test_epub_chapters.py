@@ -10,17 +10,20 @@ from primer.exports.edition import Book, Edition
 from primer.exports.epub import package_files
 from primer.exports.epub_chapters import EpubChapter, as_xhtml, link_target, markdown_setup, rendered_html
 from primer.pages.generate import GeneratedPage
+from primer.pages.routes import SiteUrls
 from tests.helpers import ROOT
 
 NAMES = {"sections/history.html": "sections-history.xhtml", "glossary.html": "glossary.xhtml",
          "index.html": "index.xhtml"}
 ONLINE = "https://example.org/en/"
+PAGES = ("sections/history.md", "glossary.md", "index.md", "downloads.md", "classification/level.md")
+OFFLINE, HOSTED = SiteUrls.computed(PAGES, directory_urls=False), SiteUrls.computed(PAGES, True, ONLINE)
 SVG = '<figure><svg viewBox="0 0 10 10" role="img"><title>A</title><path d="M0 0L10 10"/></svg></figure>'
 
 
 def test_inline_svg_stays_svg_with_its_default_namespace_and_case() -> None:
     """An inline SVG is written as `<svg xmlns="…svg">` with viewBox intact, and reported."""
-    body, has_svg = as_xhtml(f"<p>x</p>{SVG}", "sections/history.html", NAMES, ONLINE)
+    body, has_svg = as_xhtml(f"<p>x</p>{SVG}", "sections/history.html", NAMES, OFFLINE, HOSTED)
     assert has_svg
     assert '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img">' in body
     assert "<path d=" in body and "ns0" not in body
@@ -30,7 +33,7 @@ def test_inline_svg_stays_svg_with_its_default_namespace_and_case() -> None:
 def test_html_void_elements_and_entities_become_well_formed_xml() -> None:
     """`<br>`, `&nbsp;` and boolean attributes parse as XML after serialization."""
     body, has_svg = as_xhtml("<p>a<br>b&nbsp;c</p><details open><summary>s</summary></details>", "index.html",
-                             NAMES, ONLINE)
+                             NAMES, OFFLINE, HOSTED)
     assert not has_svg and "<br/>" in body and "\u00a0" in body
     etree.fromstring(f"<div>{body}</div>")
 
@@ -38,7 +41,7 @@ def test_html_void_elements_and_entities_become_well_formed_xml() -> None:
 def test_permalink_signs_are_dropped_and_the_text_after_them_kept() -> None:
     """The site's "¶" anchors go; text that followed them stays."""
     html = '<h2 id="a">Title<a class="headerlink" href="#a">¶</a> tail</h2>'
-    body, _ = as_xhtml(html, "index.html", NAMES, ONLINE)
+    body, _ = as_xhtml(html, "index.html", NAMES, OFFLINE, HOSTED)
     assert body == '<h2 id="a">Title tail</h2>'
 
 
@@ -54,7 +57,7 @@ def test_permalink_signs_are_dropped_and_the_text_after_them_kept() -> None:
 ])
 def test_links_point_at_chapter_files_or_the_website(href: str, expected: str) -> None:
     """Pages in the book become chapter files; pages it lacks become the hosted site's URLs."""
-    assert link_target(href, "sections/history.html", NAMES, ONLINE) == expected
+    assert link_target(href, "sections/history.html", NAMES, OFFLINE, HOSTED) == expected
 
 
 def test_pages_render_with_the_extensions_the_mkdocs_config_declares() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import re
@@ -18,6 +19,8 @@ import pytest
 
 from primer.languages import CODES, LANGUAGES, language
 from primer.model import Content
+from primer.pages.downloads import export_name
+from primer.pages.sitemap import site_pages
 from tests.helpers import FIXTURES, collect, make_project, run_build
 
 pytestmark = pytest.mark.slow
@@ -139,6 +142,23 @@ def test_site_serves_data_llms_and_a_downloads_page_with_sizes(real_project: Pat
                      r"<td>\d+ pages</td>", page)
     assert re.search(r"</td><td>Simplified Chinese · English · Traditional Chinese</td><td>ZIP</td>", page)
     assert f"built from commit <code>{manifest['commit'][:12] or '—'}</code> ({manifest['date'][:10]})" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_downloads_page_lists_the_pages_the_books_hold(real_project: Path, real_dist: Path,
+                                                          editions: dict[str, Content], lang: str) -> None:
+    """Its list of the books' pages is the site map's book in reading order, each title linked to
+    its page, as many as the EPUB's chapters."""
+    folder = real_project / "site" / language(lang).folder / "downloads"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li><a href="([^"]*)">([^<]*)</a></li>',
+                        page.split('<ol class="primer-book-pages"', 1)[1].split("</ol>", 1)[0])
+    book = [entry for entry in site_pages(editions[lang], lang) if entry.in_book]
+    assert [html.unescape(title) for _, title in listed] == [entry.title for entry in book]
+    assert all((folder / href / "index.html").is_file() for href, _ in listed)
+    manifest = json.loads((real_dist / "manifest.json").read_text(encoding="utf-8"))
+    chapters = next(entry["chapters"] for entry in manifest["files"] if entry["path"] == export_name(lang, "epub"))
+    assert len(listed) == chapters
 
 
 def test_the_downloads_pages_run_facts_stay_out_of_the_search_index(real_project: Path, real_dist: Path) -> None:

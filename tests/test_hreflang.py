@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from primer.languages import LANGUAGES, Language
-from primer.pages.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, alternates, without_alternate_prefetch
+from primer.pages.i18n import ALTERNATE_PREFETCH, NO_PREFETCH, LanguageSwitcher, without_alternate_prefetch
 from tests.browser import Tab
 
 HANT = Language(code="zh-Hant", name="繁體中文", tag="zh-Hant", folder="zh-hant", locale="zh_TW",
@@ -41,14 +41,34 @@ def alternate_links(page: Path) -> list[tuple[str, str]]:
 
 def test_a_third_language_gets_its_own_alternate_from_the_config() -> None:
     """The list grows with the registry: a zh-Hant entry gives a third link with its tag and folder."""
-    found = alternates(page_url="glossary/", base_url="..", current="en", languages=THREE,
-                       site_url="https://example.org/primer/en/")
+    pages = {language.code: {"home": "", "glossary": "glossary/"} for language in THREE}
+    switcher = LanguageSwitcher(pages, {"glossary.md": "glossary"}, "en", THREE, "https://example.org/primer/en/")
+    found = switcher.alternates("glossary.md", "..")
     assert [(a.hreflang, a.url, a.href) for a in found] == [
         ("zh-Hans", "https://example.org/primer/zh/glossary/", "../../zh/glossary/"),
         ("en", "https://example.org/primer/en/glossary/", "../../en/glossary/"),
         ("zh-Hant", "https://example.org/primer/zh-hant/glossary/", "../../zh-hant/glossary/"),
     ]
     assert [a.current for a in found] == [False, True, False]
+
+
+def test_a_page_a_language_lacks_switches_to_that_languages_home() -> None:
+    """The switcher names the same site-map page in each language, or that language's home page
+    where it has none (here the offline URL style, as MkDocs' files give it)."""
+    pages = {"zh": {"home": "index.html", "contributing": "contributing.html"},
+             "en": {"home": "index.html"}, "zh-Hant": {"home": "index.html", "contributing": "contributing.html"}}
+    switcher = LanguageSwitcher(pages, {"contributing.md": "contributing"}, "zh", THREE, "")
+    found = switcher.alternates("contributing.md", ".")
+    assert [a.href for a in found] == ["./../zh/contributing.html", "./../en/index.html",
+                                       "./../zh-hant/contributing.html"]
+    assert [a.url for a in found] == [a.href for a in found]  # no site_url: hreflang stays relative
+
+
+def test_a_page_outside_the_site_map_switches_to_each_home() -> None:
+    """A page the site map does not list (none has a counterpart) leads to every language's home."""
+    pages = {language.code: {"home": "", "glossary": "glossary/"} for language in THREE}
+    found = LanguageSwitcher(pages, {"glossary.md": "glossary"}, "en", THREE, "").alternates("extra.md", "..")
+    assert [a.href for a in found] == ["../../zh/", "../../en/", "../../zh-hant/"]
 
 
 def test_the_sitemap_prefetch_is_disabled_once_and_a_changed_bundle_is_refused() -> None:

@@ -10,8 +10,11 @@ import pytest
 from material.plugins.search import plugin as search_plugin
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from primer.build.plugin import OFFLINE_SHIM, PrimerPlugin
+from primer.languages import LANGUAGES
 from tests.helpers import FIXTURES, make_project
 
 
@@ -86,3 +89,24 @@ def test_each_build_starts_with_fresh_state(project: Path) -> None:
     plugin.on_config(config)
     assert plugin.build is not first
     assert plugin.build.mentions == {}
+
+
+def test_the_switcher_and_glossary_links_take_their_urls_from_the_builds_files(project: Path) -> None:
+    """In the file:// edition the nested classification/index.md is classification/index.html in
+    MkDocs' Files, and the switcher sends every language there."""
+    config = configured(project, offline=True)
+    plugin = config.plugins["primer"]
+    plugin.on_files(Files([]), config=config)
+    assert plugin.urls.url("classification/index.md") == "classification/index.html"
+    found = plugin.switcher.alternates("classification/index.md", "..")
+    assert [a.href for a in found] == [f"../../{language.folder}/classification/index.html" for language in LANGUAGES]
+    assert plugin.linker.glossary_url == "glossary.html"
+
+
+def test_files_placed_elsewhere_than_the_pages_links_assume_stop_the_build(project: Path) -> None:
+    """If MkDocs' Files disagree with the URLs the generated pages link to (here the URL style
+    changed after the pages were made), the build stops instead of publishing broken links."""
+    config = configured(project)
+    config.use_directory_urls = False
+    with pytest.raises(PluginError, match="elsewhere than the generated links assume"):
+        config.plugins["primer"].on_files(Files([]), config=config)

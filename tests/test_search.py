@@ -25,13 +25,13 @@ def _index(site: Path, lang: str) -> dict[str, Any]:
 
 def test_glossary_names_hold_both_languages_aliases_and_abbreviation(content: Content) -> None:
     """Every name a reader may type, in either language, leads to the entry's location."""
-    names = glossary_names(content, directory_urls=True)
+    names = glossary_names(content, "glossary/")
     term = content.terms["rlhf"]
     expected = {*term.names("zh"), *term.names("en")}
     assert set(names["glossary/#rlhf"]) == expected
     assert {"人类反馈强化学习", "RLHF", "reinforcement learning from human feedback"} <= expected
     assert set(names) == {f"glossary/#{term_id}" for term_id in content.terms}
-    assert "glossary.html#rlhf" in glossary_names(content, directory_urls=False)
+    assert "glossary.html#rlhf" in glossary_names(content, "glossary.html")
 
 
 def test_names_of_entries_missing_from_the_index_are_left_out() -> None:

@@ -27,11 +27,12 @@ from primer.exports.llms import llms_full_txt, llms_txt
 from primer.issues import ContentError
 from primer.languages import CODES, LANGUAGES
 from primer.pages.downloads import read_manifest
-from primer.pages.i18n import alternates, without_alternate_prefetch
+from primer.pages.i18n import LanguageSwitcher, without_alternate_prefetch
 from primer.pages.navigation import navigation
 from primer.pages.render import template_cache, ui_strings
-from primer.pages.routes import PAGE_URIS, is_reading_page
+from primer.pages.routes import PAGE_URIS, SiteUrls, is_reading_page
 from primer.pages.sanitize import sanitize_html
+from primer.pages.sitemap import published_pages, site_pages, site_urls, urls_by_id
 from primer.pages.social import sharing
 from primer.search.index import rewrite_search_index
 from primer.search.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary
@@ -70,6 +71,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         self.state: BuildState | None = None
         self.linker: TermLinker | None = None
         self.segmentation: SegmentationMemo | None = None
+        self.urls: SiteUrls | None = None  # this build's URL registry, read from MkDocs' Files
+        self.switcher: LanguageSwitcher | None = None
 
     @property
     def build(self) -> BuildState:
@@ -85,6 +88,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         try:
             self.state = BuildState.load(Path(config.config_file_path).parent, lang,
                                          directory_urls=config.use_directory_urls and not offline,
+                                         hosted_directory_urls=config.use_directory_urls,
                                          site_url=config.site_url or "",
                                          repository=config.extra.get("repository", ""),
                                          manifest=read_manifest(Path(exports)) if exports else None)
@@ -109,10 +113,33 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             file = File.generated(config, generated.uri, content=generated.markdown)
             file.edit_uri = generated.edit_path
             files.append(file)
-        glossary = files.get_file_from_path(PAGE_URIS["glossary"])
+        self.urls = self._read_urls(files, config)
+        self.switcher = self._language_switcher(config)
         self.build.mentions.clear()
-        self.linker = TermLinker(self.build.content, self.build.lang, glossary.url if glossary else "")
+        self.linker = TermLinker(self.build.content, self.build.lang, self.urls.urls.get(PAGE_URIS["glossary"], ""))
         return files
+
+    def _read_urls(self, files: Files, config: MkDocsConfig) -> SiteUrls:
+        """Returns where MkDocs put the site map's pages; refuses a build where that is not where the
+        pages' links (made in on_config by MkDocs' File class) assumed, e.g. another plugin moved one."""
+        urls = SiteUrls.from_files(files, self.build.urls.urls, config.use_directory_urls, config.site_url or "")
+        moved = [uri for uri, url in urls.urls.items() if self.build.urls.url(uri) != url]
+        if moved:
+            raise PluginError(f"primer: MkDocs put {', '.join(moved)} elsewhere than the generated links assume")
+        return urls
+
+    def _language_switcher(self, config: MkDocsConfig) -> LanguageSwitcher:
+        """Returns every language's page URLs by site-map id: this build's from its Files, the other
+        languages' from MkDocs' File class with the same URL style."""
+        content, lang, urls = self.build.content, self.build.lang, self.urls
+        assert urls is not None
+        own = site_pages(content, lang)
+        pages = {lang: urls_by_id(own, urls)}
+        for other in LANGUAGES:
+            if other.code != lang:
+                published = published_pages(content, other.code, self.build.root)
+                pages[other.code] = urls_by_id(published, site_urls(content, other.code, config.use_directory_urls))
+        return LanguageSwitcher(pages, {page.uri: page.id for page in own}, lang, LANGUAGES, config.site_url or "")
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Lets the theme's templates (Material's and our overrides) be compiled once, not every build."""
@@ -159,8 +186,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         """Adds the per-page language alternates (switcher links, hreflang), the sharing tags and the
         term help's words."""
         lang, site_url = self.config.lang, config.site_url or ""
-        context["primer_alternates"] = alternates(page_url=page.url, base_url=context.get("base_url", "."),
-                                                  current=lang, languages=LANGUAGES, site_url=site_url)
+        if self.switcher is not None:
+            context["primer_alternates"] = self.switcher.alternates(page.file.src_uri, context.get("base_url", "."))
         context["primer_term_help"] = ui_strings()[lang]["term_help_open"]  # primer.js's onward link
         meta = page.meta or {}
         context["primer_sharing"] = sharing(
@@ -180,8 +207,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         if self.segmentation is not None:
             self.segmentation.save()
         site = Path(config.site_dir)
-        if not self.config.offline:
-            self._write_llms(site, config.site_url or "")
+        if not self.config.offline and self.urls is not None:
+            self._write_llms(site, self.urls)
         bundles = sorted(site.glob("assets/javascripts/bundle.*.min.js"))
         if len(bundles) != 1:
             raise PluginError(f"expected one Material bundle in {site}, found {len(bundles)}")
@@ -191,16 +218,17 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(str(error)) from None
         bundles[0].write_text(patched, encoding="utf-8")
 
-    def _write_llms(self, site: Path, base_url: str) -> None:
+    def _write_llms(self, site: Path, hosted: SiteUrls) -> None:
         content, lang = self.build.content, self.build.lang
-        short, full = self.build.reuse("llms", lambda: (llms_txt(content, lang, base_url),
-                                                        llms_full_txt(content, lang, base_url)))
+        short, full = self.build.reuse("llms", lambda: (llms_txt(content, lang, hosted),
+                                                        llms_full_txt(content, lang, hosted)))
         (site / "llms.txt").write_text(short, encoding="utf-8")
         (site / "llms-full.txt").write_text(full, encoding="utf-8")
 
     @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it (-100)
     def _finish_search_index(self, *, config: MkDocsConfig) -> None:
         """Gives the search index every glossary name (for ranking), written in UTF-8."""
-        rewrite_search_index(Path(config.site_dir), self.build.content, config.use_directory_urls)
+        glossary = self.urls.urls.get(PAGE_URIS["glossary"], "") if self.urls else ""
+        rewrite_search_index(Path(config.site_dir), self.build.content, glossary)
 
     on_post_build = CombinedEvent(_finish_site, _finish_search_index)

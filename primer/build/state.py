@@ -17,9 +17,10 @@ from primer.content.derived import derived_content
 from primer.content.loader import load_content_cached
 from primer.issues import ContentError, errors_only
 from primer.model import Content
-from primer.pages.generate import GeneratedPage, build_pages
+from primer.pages.generate import GeneratedPage
 from primer.pages.render import TEMPLATES
-from primer.pages.routes import Router
+from primer.pages.routes import SiteUrls
+from primer.pages.sitemap import build_pages, site_urls
 from primer.terms.termmatch import TermMatcher, term_matcher
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ class BuildState:
     lang: str
     content: Content
     pages: list[GeneratedPage]
+    urls: SiteUrls  # where the pages' links (generated before MkDocs' Files exist) assume they are
     revision_dates: dict[str, str]
     pages_inputs: str = ""  # digest of everything the generated pages are made from (`pages_version`)
     mentions: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -49,10 +51,11 @@ class BuildState:
         return self._matcher
 
     @classmethod
-    def load(cls, root: Path, lang: str, *, directory_urls: bool = True, site_url: str = "",
-             repository: str = "", manifest: dict[str, Any] | None = None) -> BuildState:
-        """Loads and validates content; raises ContentError listing every error. `manifest` lists
-        the exports this run made (the downloads page shows it), if any."""
+    def load(cls, root: Path, lang: str, *, directory_urls: bool = True, hosted_directory_urls: bool = True,
+             site_url: str = "", repository: str = "", manifest: dict[str, Any] | None = None) -> BuildState:
+        """Loads and validates content; raises ContentError listing every error. `directory_urls`
+        is this build's `use_directory_urls`, `hosted_directory_urls` the hosted site's (JSON-LD
+        cites it); `manifest` lists the exports this run made (the downloads page shows it), if any."""
         version = content_version(root)
         content, issues = load_content_cached(root, version)
         errors = errors_only(issues)
@@ -60,13 +63,14 @@ class BuildState:
             raise ContentError(errors)
         for issue in issues:
             log.info(issue.format())
-        inputs = pages_version(root, version, lang, directory_urls, site_url, repository,
+        inputs = pages_version(root, version, lang, directory_urls, hosted_directory_urls, site_url, repository,
                                json.dumps(manifest, sort_keys=True))
         shown = derived_content(root, content, lang, version)
+        urls = site_urls(shown, lang, directory_urls)
+        hosted = site_urls(shown, lang, hosted_directory_urls, site_url)
         pages = cached(f"pages-{lang}", root, inputs,
-                       lambda: build_pages(shown, lang, Router(directory_urls), site_url, root, repository, content,
-                                           manifest))
-        return cls(root=root, lang=lang, content=shown, pages=pages,
+                       lambda: build_pages(shown, lang, urls, hosted, root, repository, content, manifest))
+        return cls(root=root, lang=lang, content=shown, pages=pages, urls=urls,
                    revision_dates=git_revision_dates(root), pages_inputs=inputs)
 
     def reuse(self, kind: str, compute: Callable[[], T]) -> T:

@@ -16,11 +16,11 @@ from lxml import etree
 from mkdocs.utils.meta import get_data
 
 from primer.model import Content
-from primer.pages.generate import GeneratedPage, build_pages
+from primer.pages.generate import GeneratedPage
 from primer.pages.render import ui_strings
-from primer.pages.routes import PAGE_URIS, Router, page_url
+from primer.pages.routes import PAGE_URIS, SiteUrls
 from primer.pages.sanitize import sanitize_html
-from primer.pages.sitemap import site_pages
+from primer.pages.sitemap import build_pages, hosted_site_urls, site_pages, site_urls
 from primer.terms.crosslink import link_terms
 from primer.terms.glossary_links import TermLinker, fill_appears_in
 from primer.terms.termmatch import term_matcher
@@ -63,7 +63,7 @@ def chapter_name(url: str) -> str:
 
 def book_pages(content: Content, lang: str) -> list[GeneratedPage]:
     """Returns the pages a book holds: the site map's book pages, in its order."""
-    generated = {page.uri: page for page in build_pages(content, lang, Router(directory_urls=False))}
+    generated = {page.uri: page for page in build_pages(content, lang, site_urls(content, lang, directory_urls=False))}
     return [generated[page.uri] for page in site_pages(content, lang) if page.in_book]
 
 
@@ -77,13 +77,14 @@ def rendered_html(page: GeneratedPage, setup: MarkdownSetup) -> tuple[str, dict[
 def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str, str]:
     """Returns each book page's HTML keyed by offline URL, cross-linked, the glossary's
     "appears in" lists filled, as the site's hooks do."""
-    glossary = page_url(PAGE_URIS["glossary"], directory_urls=False)
+    offline = site_urls(content, lang, directory_urls=False)
+    glossary = offline.url(PAGE_URIS["glossary"])
     linker = TermLinker(content, lang, glossary)
     matcher = term_matcher(content, lang)
     mentions: dict[str, dict[str, str]] = {}
     html: dict[str, str] = {}
     for page in book_pages(content, lang):
-        url = page_url(page.uri, directory_urls=False)
+        url = offline.url(page.uri)
         text, meta = rendered_html(page, setup)
         if meta.get("crosslink") is not False:
             result = link_terms(text, matcher, linker.for_page(url))
@@ -96,27 +97,30 @@ def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str,
     return html
 
 
-def link_target(href: str, url: str, names: dict[str, str], online: str) -> str:
-    """Points a link of the page at `url` to a chapter file, or to the website for pages the book lacks."""
+def link_target(href: str, url: str, names: dict[str, str], offline: SiteUrls, hosted: SiteUrls) -> str:
+    """Points a link of the page at offline URL `url` to a chapter file (`names`: offline URL ->
+    file), or to the hosted site for pages the book lacks (a file that is no page keeps its path)."""
     if EXTERNAL.match(href) or href.startswith("#"):
         return href
     path, _, fragment = href.partition("#")
     target = posixpath.normpath(posixpath.join(posixpath.dirname(url), path))
-    target = target.removesuffix(".md") + ".html" if target.endswith(".md") else target
     suffix = f"#{fragment}" if fragment else ""
-    if target in names:
-        return names[target] + suffix
-    return online + page_url(target.removesuffix(".html") + ".md", directory_urls=True) + suffix
+    uri = offline.resolve(target)
+    if uri is None:
+        return hosted.base + target + suffix
+    if offline.urls.get(uri) in names:
+        return names[offline.url(uri)] + suffix
+    return hosted.absolute(uri, fragment)
 
 
-def as_xhtml(html: str, url: str, names: dict[str, str], online: str) -> tuple[str, bool]:
+def as_xhtml(html: str, url: str, names: dict[str, str], offline: SiteUrls, hosted: SiteUrls) -> tuple[str, bool]:
     """Returns the body of a chapter as well-formed XHTML (links rewritten) and whether it holds SVG."""
     root = html5lib.parseFragment(f"<div>{html}</div>", treebuilder="lxml", namespaceHTMLElements=False)[0]
     for permalink in root.xpath("//a[@class='headerlink']"):  # the site's "¶": nothing to share in a book
         drop(permalink)
     for link in root.iter("a"):
         if link.get("href"):
-            link.set("href", link_target(link.get("href"), url, names, online))
+            link.set("href", link_target(link.get("href"), url, names, offline, hosted))
     has_svg = False
     for svg in list(root.iter(f"{{{SVG_NS}}}svg")):
         has_svg = True
@@ -162,10 +166,11 @@ def epub_chapters(content: Content, lang: str, setup: MarkdownSetup, online: str
     """Returns the book's chapters in reading order (`online`: the hosted site, for pages it lacks)."""
     html = chapter_html(content, lang, setup)
     names = {url: chapter_name(url) for url in html}
-    titles = {page_url(page.uri, directory_urls=False): page.title for page in book_pages(content, lang)}
+    offline, hosted = site_urls(content, lang, directory_urls=False), hosted_site_urls(content, lang, online)
+    titles = {offline.url(page.uri): page.title for page in book_pages(content, lang)}
     chapters = []
     for url, text in html.items():
-        body, has_svg = as_xhtml(text, url, names, online)
+        body, has_svg = as_xhtml(text, url, names, offline, hosted)
         chapters.append(EpubChapter(name=names[url], title=titles[url], body=body, headings=headings(body),
                                     has_svg=has_svg))
     return chapters

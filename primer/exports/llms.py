@@ -6,7 +6,7 @@ from primer.content.markdown_refs import HEADING, HEADING_ID, prose_lines, rewri
 from primer.figures.placement import figures_as_text
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, hosted_url, section_uri, target_uri
+from primer.pages.routes import PAGE_URIS, SiteUrls, section_uri, target_uri
 from primer.pages.sitemap import site_pages
 
 
@@ -20,8 +20,8 @@ def demote_headings(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
-    """Returns a body with internal links made absolute and citations as [n] markers."""
+def resolved_body(content: Content, lang: str, hosted: SiteUrls, body: str) -> str:
+    """Returns a body with internal links made absolute (the hosted site's) and citations as [n] markers."""
     numbers: dict[str, int] = {}
 
     def cite(source_id: str) -> str:
@@ -30,7 +30,7 @@ def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
 
     def link(scheme: str, target: str, anchor: str) -> str:
         page, default_anchor = target_uri(scheme, target)
-        return hosted_url(base, page, anchor or default_anchor)
+        return hosted.absolute(page, anchor or default_anchor)
 
     text = demote_headings(rewrite_body(figures_as_text(body, content, lang), cite=cite, link=link))
     references = "\n".join(f"[{n}] {content.sources[s].title}: {content.sources[s].url}" for s, n in numbers.items()
@@ -38,24 +38,24 @@ def resolved_body(content: Content, lang: str, base: str, body: str) -> str:
     return text.strip() + ("\n\n" + references if references else "")
 
 
-def llms_txt(content: Content, lang: str, base: str) -> str:
-    """Returns the llms.txt index of one language."""
+def llms_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
+    """Returns the llms.txt index of one language, citing the hosted site's URLs."""
     t = ui_strings()[lang]
     home = content.pages["home"]
     book = [page for page in site_pages(content, lang) if page.in_book]
-    sections = [(page.title, hosted_url(base, page.uri), page.description) for page in book if page.group == "sections"]
-    views = [(page.title, hosted_url(base, page.uri), page.description) for page in book
+    sections = [(page.title, hosted.absolute(page.uri), page.description) for page in book if page.group == "sections"]
+    views = [(page.title, hosted.absolute(page.uri), page.description) for page in book
              if page.id not in ("home", "about") and page.group != "sections"]
     return render("llms.txt.j2", title=home.title.get(lang), summary=home.description.get(lang), t=t,
-                  sections=sections, views=views, full=base + "llms-full.txt",
-                  about=hosted_url(base, PAGE_URIS["about"]))
+                  sections=sections, views=views, full=hosted.base + "llms-full.txt",
+                  about=hosted.absolute(PAGE_URIS["about"]))
 
 
-def llms_full_txt(content: Content, lang: str, base: str) -> str:
+def llms_full_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
     """Returns every section, the glossary and the timeline of one language as one Markdown text."""
     t = ui_strings()[lang]
-    sections = [(s.title.get(lang), hosted_url(base, section_uri(s.id)),
-                 resolved_body(content, lang, base, s.body(lang))) for s in content.sections]
+    sections = [(s.title.get(lang), hosted.absolute(section_uri(s.id)),
+                 resolved_body(content, lang, hosted, s.body(lang))) for s in content.sections]
     terms = sorted(content.terms.values(), key=lambda term: term.id)
     return render("llms-full.txt.j2", title=content.pages["home"].title.get(lang), t=t, lang=lang,
                   summary=content.pages["home"].description.get(lang), sections=sections, terms=terms,

@@ -27,6 +27,7 @@ from primer.exports.singlefile import single_file
 from primer.languages import CODES, language
 from primer.model import Content
 from primer.pages.downloads import ARCHIVE, export_name
+from primer.pages.sitemap import hosted_site_urls
 
 
 def book_setup(root: Path, content: Content, lang: str, edition: Edition) -> tuple[Book, MarkdownSetup]:
@@ -52,8 +53,9 @@ def language_files(content: Content, offline: Path, staging: Path, book: Book, s
     chapters = write_epub(staging / export_name(lang, "epub"), content, book, setup)
     llms = staging / "llms" / language(lang).folder
     llms.mkdir(parents=True, exist_ok=True)
-    (llms / "llms.txt").write_text(llms_txt(content, lang, base), encoding="utf-8")
-    (llms / "llms-full.txt").write_text(llms_full_txt(content, lang, base), encoding="utf-8")
+    hosted = hosted_site_urls(content, lang, base)
+    (llms / "llms.txt").write_text(llms_txt(content, lang, hosted), encoding="utf-8")
+    (llms / "llms-full.txt").write_text(llms_full_txt(content, lang, hosted), encoding="utf-8")
     return {export_name(lang, "pdf"): {"pages": pages}, export_name(lang, "epub"): {"chapters": chapters}}
 
 

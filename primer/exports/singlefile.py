@@ -14,8 +14,8 @@ from primer.figures.render import figure_stylesheet
 from primer.languages import language
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import page_url
-from primer.pages.sitemap import site_pages
+from primer.pages.routes import SiteUrls
+from primer.pages.sitemap import hosted_site_urls, site_pages, site_urls
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 EDIT_BUTTON = re.compile(r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', re.S)
@@ -56,8 +56,9 @@ def chapter(site: Path, url: str) -> Chapter:
     return Chapter(slug=slug, url=url, html=html)
 
 
-def rewrite_links(chapter_: Chapter, slugs: set[str], online_base: str) -> str:
-    """Points links at anchors inside the file, or at the website for pages it does not hold."""
+def rewrite_links(chapter_: Chapter, slugs: set[str], offline: SiteUrls, hosted: SiteUrls) -> str:
+    """Points links at anchors inside the file, or at the hosted site for pages it does not hold
+    (a file that is no page keeps its path there)."""
 
     def replace(match: re.Match[str]) -> str:
         href = match.group(1)
@@ -69,18 +70,12 @@ def rewrite_links(chapter_: Chapter, slugs: set[str], online_base: str) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(chapter_.url), path))
         slug = slug_of(target)
         if slug not in slugs:
-            online = online_base + directory_url(target)
+            uri = offline.resolve(target)
+            online = hosted.absolute(uri) if uri is not None and uri in hosted.urls else hosted.base + target
             return f'href="{online}{"#" + fragment if fragment else ""}"'
         return f'href="#{slug}--{fragment}"' if fragment else f'href="#{slug}"'
 
     return HREF_ATTR.sub(replace, chapter_.html)
-
-
-def directory_url(url: str) -> str:
-    """Returns the hosted (directory-style) URL of an offline page URL."""
-    if url == "index.html" or url.endswith("/index.html"):
-        return url.removesuffix("index.html")
-    return url.removesuffix(".html") + "/"
 
 
 def inline_css(site: Path, page_html: str) -> str:
@@ -93,10 +88,10 @@ def inline_css(site: Path, page_html: str) -> str:
 
 def single_file(site: Path, content: Content, lang: str, online_base: str) -> str:
     """Returns the single-file HTML of one language from its offline build at `site`."""
-    urls = [page_url(uri, directory_urls=False) for uri in reading_order(content, lang)]
-    chapters = [chapter(site, url) for url in urls]
+    offline, hosted = site_urls(content, lang, directory_urls=False), hosted_site_urls(content, lang, online_base)
+    chapters = [chapter(site, offline.url(uri)) for uri in reading_order(content, lang)]
     slugs = {c.slug for c in chapters}
-    body = [(c.slug, Markup(rewrite_links(c, slugs, online_base))) for c in chapters]
+    body = [(c.slug, Markup(rewrite_links(c, slugs, offline, hosted))) for c in chapters]
     home = content.pages["home"]
     css = inline_css(site, (site / "index.html").read_text(encoding="utf-8")) + "\n" + figure_stylesheet()
     toc = [(c.slug, title_of(c.html)) for c in chapters]

@@ -1,18 +1,23 @@
 """The downloads page: every export with its language, size, page or chapter count and SHA-256,
 and the commit the files were built from, all read from the manifest of the exports made by the
-same run (`build.py build --with-exports`), never from an earlier run's `dist/`."""
+same run (`build.py build --with-exports`), never from an earlier run's `dist/`; then the pages
+the books (EPUB, PDF, single file) hold, read from the site map."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from primer.build.sitebuild import MANIFEST
 from primer.languages import CODES, LANGUAGES, language
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import Router
+from primer.pages.routes import PAGE_URIS, SiteUrls
+
+if TYPE_CHECKING:
+    from primer.pages.sitemap import SitePage
 
 EXPORT_STEM = "large-model-primer"
 ARCHIVE = f"{EXPORT_STEM}-offline.zip"  # every language in one archive
@@ -71,19 +76,21 @@ def read_manifest(exports: Path) -> dict[str, Any]:
     return manifest
 
 
-def downloads_markdown(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
-                       repository: str) -> str:
+def downloads_markdown(lang: str, manifest: dict[str, Any] | None, urls: SiteUrls, hosted: SiteUrls,
+                       repository: str, book: Sequence[SitePage] = ()) -> str:
     """Returns the body of the downloads page: the files of `manifest` (None: this run made no
-    exports); the offline build, made before its exports exist, links to the hosted files."""
+    exports), the offline build, made before its exports exist, linking to the hosted files; and
+    the `book`'s pages (the site map's, in reading order), linked."""
     t = ui_strings()[lang]
-    offline = not router.directory_urls
+    offline = not urls.directory_urls
     manifest = None if offline else manifest
     facts = {entry["path"]: entry for entry in (manifest or {}).get("files", [])}
     groups = [(anchor, t[label], [Download(path, facts.get(path)) for path in paths])
               for anchor, label, paths in DOWNLOAD_GROUPS]
-    site_root = site_url.rstrip("/").rsplit("/", 1)[0] + "/" if site_url else ""
+    site_root = hosted.base.rstrip("/").rsplit("/", 1)[0] + "/" if hosted.base else ""
     base = f"{site_root}downloads/" if offline else "../../downloads/"
     commit = (manifest or {}).get("commit", "")
-    return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts),
+    contents = [(page.title, urls.href(PAGE_URIS["downloads"], page.uri)) for page in book]
+    return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts), book=contents,
                   commit=commit, date=(manifest or {}).get("date", "")[:10],
                   commit_url=f"{repository.rstrip('/')}/commit/{commit}" if repository and commit else "")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from markupsafe import escape
@@ -13,13 +14,12 @@ from primer.content.markdown_refs import rewrite_body
 from primer.content.translation import STATUS_ORDER, translation_states
 from primer.figures.placement import GALLERY_URI, figure_index, fill_references
 from primer.languages import language
-from primer.model import Content, Document, Source
+from primer.model import Content, Document, Source, TaxonomyAxis
 from primer.pages.downloads import downloads_markdown
 from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, Router, axis_uri, relative, section_uri, target_uri
-from primer.pages.sitemap import site_pages
+from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, relative, section_uri, target_uri
 from primer.pages.views import (
     axis_markdown,
     classification_markdown,
@@ -28,7 +28,33 @@ from primer.pages.views import (
     timeline_markdown,
 )
 
+if TYPE_CHECKING:
+    from primer.pages.sitemap import SitePage
+
 SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+@dataclass(frozen=True, slots=True)
+class PageBuild:
+    """What making one language's pages reads."""
+
+    content: Content  # as `lang` shows it
+    lang: str
+    urls: SiteUrls  # where this build puts the site map's pages
+    hosted: SiteUrls  # where the hosted site puts them (JSON-LD cites it)
+    root: Path | None = None  # the project folder; None for the books, which hold no project pages
+    repository: str = ""
+    written: Content | None = None  # as contributors wrote it, when that differs
+    manifest: dict[str, Any] | None = None  # the exports of this run
+    made: frozenset[str] = frozenset()  # source URIs of the pages made before the home page
+
+    @property
+    def project(self) -> Path:
+        """Returns the project folder, which the pages about the project read (the site map
+        publishes them only in builds that have one)."""
+        if self.root is None:
+            raise ValueError("a page about the project was made without the project folder")
+        return self.root
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,15 +135,25 @@ def document_page(content: Content, document: Document, lang: str, uri: str, tem
                          edit_path=document.body_paths.get(lang), source_paths=(folder,))
 
 
-def home_page(content: Content, lang: str, available: set[str]) -> GeneratedPage:
-    """Renders the home page: introduction, reading path and entry points."""
-    uri = PAGE_URIS["home"]
+def home_page(build: PageBuild, views: list[tuple[str, str]]) -> GeneratedPage:
+    """Renders the home page: introduction, reading path and entry points (`views`: id and source
+    URI of each view it lists)."""
+    content, lang, uri = build.content, build.lang, PAGE_URIS["home"]
     sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
                 for section in content.sections]
-    views = [(page.id, relative(uri, page.uri)) for page in site_pages(content, lang)
-             if page.on_home and page.uri in available]
-    return document_page(content, content.pages["home"], lang, uri, "home.md.j2",
-                         sections=sections, views=views)
+    return document_page(content, content.pages["home"], lang, uri, "home.md.j2", sections=sections,
+                         views=[(view_id, relative(uri, target)) for view_id, target in views])
+
+
+def section_page(section: Document, build: PageBuild) -> GeneratedPage:
+    """Renders an article section."""
+    return document_page(build.content, section, build.lang, section_uri(section.id), "section.md.j2",
+                         minutes=reading_minutes(section.body(build.lang)))
+
+
+def about_page(build: PageBuild) -> GeneratedPage:
+    """Renders the page about the site."""
+    return document_page(build.content, build.content.pages["about"], build.lang, PAGE_URIS["about"], "page.md.j2")
 
 
 def view_page(uri: str, title: str, description: str, markdown: str, edit_path: str,
@@ -127,31 +163,40 @@ def view_page(uri: str, title: str, description: str, markdown: str, edit_path: 
                          + markdown, edit_path=edit_path, source_paths=(edit_path.rstrip("/"),), meta=meta or {})
 
 
-def generated_views(content: Content, lang: str, router: Router, site_url: str) -> list[GeneratedPage]:
-    """Returns the glossary, timeline and classification pages."""
-    t = ui_strings()[lang]
-    axis_links = {axis.id: router.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
-    pages = [
-        view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
-                  glossary_markdown(content, lang, axis_links), "content/glossary/",
-                  meta={"jsonld": glossary_jsonld(content, lang, site_url)}),
-        view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
-                  timeline_markdown(content, lang, router), "content/timeline/",
-                  meta={"jsonld": timeline_jsonld(content, lang, site_url)}),
-        view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
-                  classification_markdown(content, lang, router), "content/taxonomy.yml"),
-    ]
-    if content.figures:
-        pages.append(figures_page(content, lang))
-    for axis in content.axes:
-        pages.append(view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
-                               axis_markdown(content, axis, lang, router), "content/taxonomy.yml"))
-    return pages
+def glossary_page(build: PageBuild) -> GeneratedPage:
+    """Renders the glossary, with its JSON-LD (citing the hosted site's URLs)."""
+    content, lang, t = build.content, build.lang, ui_strings()[build.lang]
+    axis_links = {axis.id: build.urls.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
+    return view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
+                     glossary_markdown(content, lang, axis_links), "content/glossary/",
+                     meta={"jsonld": glossary_jsonld(content, lang, build.hosted)})
 
 
-def figures_page(content: Content, lang: str) -> GeneratedPage:
+def timeline_page(build: PageBuild) -> GeneratedPage:
+    """Renders the timeline, with its JSON-LD (citing the hosted site's URLs)."""
+    content, lang, t = build.content, build.lang, ui_strings()[build.lang]
+    return view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
+                     timeline_markdown(content, lang, build.urls), "content/timeline/",
+                     meta={"jsonld": timeline_jsonld(content, lang, build.hosted)})
+
+
+def classification_page(build: PageBuild) -> GeneratedPage:
+    """Renders the classification overview."""
+    t = ui_strings()[build.lang]
+    return view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
+                     classification_markdown(build.content, build.lang, build.urls), "content/taxonomy.yml")
+
+
+def axis_page(axis: TaxonomyAxis, build: PageBuild) -> GeneratedPage:
+    """Renders one classification axis."""
+    lang = build.lang
+    return view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
+                     axis_markdown(build.content, axis, lang, build.urls), "content/taxonomy.yml")
+
+
+def figures_page(build: PageBuild) -> GeneratedPage:
     """Lists every figure (placed ones numbered, with a link to where the text shows them)."""
-    t = ui_strings()[lang]
+    content, t = build.content, ui_strings()[build.lang]
     index = figure_index(content)
     order = sorted(content.figures, key=lambda fid: (fid not in index.chapters, _chapter_key(index, fid), fid))
     entries = [(fid, relative(GALLERY_URI, index.page(fid), f"fig-{fid}") if fid in index.chapters else "")
@@ -173,52 +218,34 @@ def shown_text(root: Path, lang: str, text: str, *, code_too: bool = False) -> s
     return text if language(lang).written else text_converter(root, lang, code_too=code_too)(text)
 
 
-def project_pages(content: Content, lang: str, root: Path, repository: str,
-                  written: Content | None = None) -> list[GeneratedPage]:
-    """Returns the pages about the project: contributing guide and translation status (of the
-    `written` content: a derived language's texts are converted, not translated)."""
-    t = ui_strings()[lang]
-    guide = language(lang).contributing
-    pages = []
-    if (root / guide).is_file():
-        text = shown_text(root, lang, (root / guide).read_text(encoding="utf-8"), code_too=True)
-        pages.append(GeneratedPage(uri=PAGE_URIS["contributing"], title=t["contributing"], edit_path=guide,
-                                   markdown=front_matter(title=t["contributing"], description=t["contributing_blurb"])
-                                   + text, source_paths=(guide,)))
-    states = sorted(translation_states(written or content), key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id))
-    body = shown_text(root, lang, render("translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
-                  counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
-                  repo=f"{repository.rstrip('/')}/blob/main/"))  # titles as written, shown converted
-    pages.append(view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
-                           body, "content/", search={"exclude": True}))
-    return pages
+def contributing_page(build: PageBuild) -> GeneratedPage:
+    """Shows the contributor guide of the page's language."""
+    t, guide, root = ui_strings()[build.lang], language(build.lang).contributing, build.project
+    text = shown_text(root, build.lang, (root / guide).read_text(encoding="utf-8"), code_too=True)
+    return GeneratedPage(uri=PAGE_URIS["contributing"], title=t["contributing"], edit_path=guide,
+                         markdown=front_matter(title=t["contributing"], description=t["contributing_blurb"]) + text,
+                         source_paths=(guide,))
 
 
-def downloads_page(lang: str, manifest: dict[str, Any] | None, router: Router, site_url: str,
-                   repository: str) -> GeneratedPage:
-    """Lists the exports of this run (see primer.pages.downloads)."""
-    t = ui_strings()[lang]
-    body = downloads_markdown(lang, manifest, router, site_url, repository)
+def translation_status_page(build: PageBuild) -> GeneratedPage:
+    """Lists the translation state of the `written` content (a derived language's texts are
+    converted, not translated)."""
+    t = ui_strings()[build.lang]
+    states = sorted(translation_states(build.written or build.content),
+                    key=lambda s: (STATUS_ORDER.index(s.status), s.kind, s.id))
+    body = shown_text(build.project, build.lang, render(
+        "translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
+        counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
+        repo=f"{build.repository.rstrip('/')}/blob/main/"))  # titles as written, shown converted
+    return view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
+                     body, "content/", search={"exclude": True})
+
+
+def downloads_page(build: PageBuild, book: Sequence[SitePage]) -> GeneratedPage:
+    """Lists the exports of this run and the pages its books hold (see primer.pages.downloads)."""
+    t = ui_strings()[build.lang]
+    body = downloads_markdown(build.lang, build.manifest, build.urls, build.hosted, build.repository, book)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
     return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
                      meta={"search": {"boost": 0.1}})
-
-
-def build_pages(content: Content, lang: str, router: Router, site_url: str = "", root: Path | None = None,
-                repository: str = "", written: Content | None = None,
-                manifest: dict[str, Any] | None = None) -> list[GeneratedPage]:
-    """Returns every generated page of `lang`, in navigation order (`content` as `lang` shows it;
-    `written`, when it differs, as contributors wrote it; `manifest`, the exports of this run)."""
-    pages = [
-        document_page(content, section, lang, section_uri(section.id), "section.md.j2",
-                      minutes=reading_minutes(section.body(lang)))
-        for section in content.sections
-    ]
-    pages.extend(generated_views(content, lang, router, site_url))
-    pages.append(document_page(content, content.pages["about"], lang, PAGE_URIS["about"], "page.md.j2"))
-    if root is not None:
-        pages.append(downloads_page(lang, manifest, router, site_url, repository))
-        pages.extend(project_pages(content, lang, root, repository, written))
-    pages.insert(0, home_page(content, lang, {page.uri for page in pages}))
-    return pages

@@ -1,9 +1,13 @@
-"""Where each generated page lives in a language's site, and relative links between them."""
+"""Where each page of the site map lives: its source URI, and its URL as MkDocs' file registry gives it."""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 PAGE_URIS = {
     "home": "index.md",
@@ -54,36 +58,64 @@ def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def page_url(uri: str, directory_urls: bool) -> str:
-    """Returns the URL MkDocs gives the page at source URI `uri` (relative to the language root)."""
-    stem = uri[:-3] if uri.endswith(".md") else uri
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def hosted_url(site_url: str, uri: str, anchor: str = "") -> str:
-    """Returns the absolute URL of a page on the hosted site (directory URLs), as JSON-LD, llms.txt
-    and the exports cite it: the same for every build of the page, the offline one included."""
-    url = site_url + page_url(uri, directory_urls=True)
-    return f"{url}#{anchor}" if anchor else url
-
-
 @dataclass(frozen=True, slots=True)
-class Router:
-    """Final relative URLs between generated pages, for HTML that MkDocs does not rewrite."""
+class SiteUrls:
+    """One language's URL registry: where MkDocs puts each page of the site map.
 
-    directory_urls: bool = True
+    MkDocs is the authority. In a build the plugin reads the registry from MkDocs' own `Files`
+    (`from_files`, in on_files); where they do not exist yet (the pages generated in on_config,
+    JSON-LD) or at all (the exports), MkDocs' `File` class computes each URL for the build's
+    `use_directory_urls` (`computed`), and on_files checks the two agree."""
+
+    urls: Mapping[str, str]  # source URI -> URL relative to the language root, as `Page.url` gives it
+    directory_urls: bool
+    base: str = ""  # the absolute URL of the language root, for `absolute`
+
+    @classmethod
+    def computed(cls, uris: Iterable[str], directory_urls: bool, base: str = "") -> SiteUrls:
+        """Returns the URLs MkDocs' File class gives `uris` with this `use_directory_urls`."""
+        return cls({uri: mkdocs_url(uri, directory_urls) for uri in uris}, directory_urls, base)
+
+    @classmethod
+    def from_files(cls, files: Files, uris: Iterable[str], directory_urls: bool, base: str = "") -> SiteUrls:
+        """Returns the URLs of `uris` in a build's file registry (those it lacks are left out)."""
+        found = {uri: file for uri in uris if (file := files.get_file_from_path(uri)) is not None}
+        return cls({uri: url_of(file) for uri, file in found.items()}, directory_urls, base)
+
+    def url(self, uri: str) -> str:
+        """Returns the URL of the page at source URI `uri`, relative to the language root."""
+        return self.urls[uri]
+
+    def absolute(self, uri: str, anchor: str = "") -> str:
+        """Returns the absolute URL of a page (and an anchor on it) under `base`."""
+        url = self.base + self.urls[uri]
+        return f"{url}#{anchor}" if anchor else url
 
     def href(self, from_uri: str, to_uri: str, anchor: str = "") -> str:
-        """Returns the link from one page to another (and an anchor on it)."""
-        source, target = page_url(from_uri, self.directory_urls), page_url(to_uri, self.directory_urls)
+        """Returns the relative link from one page to another (and an anchor on it), for HTML that
+        MkDocs does not rewrite; `#anchor` (or `./`) on the page itself."""
+        source, target = self.urls[from_uri], self.urls[to_uri]
         if source == target:
             return f"#{anchor}" if anchor else "./"
-        start = posixpath.dirname(source.rstrip("/")) if not self.directory_urls else source.rstrip("/")
-        path = posixpath.relpath(target.rstrip("/") or ".", start or ".")
-        if self.directory_urls and (target.endswith("/") or not target):
-            path = path.rstrip("/") + "/"
+        path = get_relative_url(target or "./", source or "./")
         return f"{path}#{anchor}" if anchor else path
+
+    def uri_at(self, url: str) -> str | None:
+        """Returns the source URI of the page at `url`, if the registry holds one."""
+        return next((uri for uri, found in self.urls.items() if found == url), None)
+
+    def resolve(self, target: str) -> str | None:
+        """Returns the source URI a link target names: a source URI itself (`glossary.md`, as
+        Markdown links are written) or the URL of a page in this registry."""
+        return target if target.endswith(".md") else self.uri_at(target)
+
+
+def mkdocs_url(uri: str, directory_urls: bool) -> str:
+    """Returns the URL MkDocs gives the source file `uri` with this `use_directory_urls`, asked of
+    MkDocs' own File class (where a build's Files do not exist)."""
+    return url_of(File(uri, src_dir=None, dest_dir="", use_directory_urls=directory_urls))
+
+
+def url_of(file: File) -> str:
+    """Returns the URL of a page's file as MkDocs' `Page.url` gives it (the home page's `./` is '')."""
+    return "" if file.url in (".", "./") else file.url

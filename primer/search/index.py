@@ -27,13 +27,12 @@ from typing import Any
 
 from primer.content.fields import LANGS
 from primer.model import Content
-from primer.pages.routes import PAGE_URIS, page_url
 
 
-def glossary_names(content: Content, directory_urls: bool) -> dict[str, list[str]]:
+def glossary_names(content: Content, glossary: str) -> dict[str, list[str]]:
     """Returns every name of every term in both languages (term, aliases, abbreviation), keyed by
-    the location of its glossary entry in the search index, in a stable order."""
-    glossary = page_url(PAGE_URIS["glossary"], directory_urls)
+    the location of its glossary entry in the search index (`glossary`: the glossary page's URL), in
+    a stable order."""
     names: dict[str, list[str]] = {}
     for term_id in sorted(content.terms):
         term = content.terms[term_id]
@@ -58,13 +57,13 @@ def index_json(index: dict[str, Any]) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def rewrite_search_index(site_dir: Path, content: Content, directory_urls: bool) -> Path | None:
+def rewrite_search_index(site_dir: Path, content: Content, glossary: str) -> Path | None:
     """Adds the glossary names to the language's search index and writes it in UTF-8; returns its
     path, or None when the build has no search index."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return None
     index = json.loads(path.read_text(encoding="utf-8"))
-    index = add_search_data(index, glossary_names(content, directory_urls))
+    index = add_search_data(index, glossary_names(content, glossary))
     path.write_text(index_json(index), encoding="utf-8")
     return path
