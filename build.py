@@ -17,7 +17,6 @@ from pathlib import Path
 
 from primer.build.cache import cache_dir
 from primer.build.sitebuild import LanguageBuild, build_environment, build_site
-from primer.build.state import prepare_models
 from primer.checks.run import run_check
 from primer.content.loader import load_content
 from primer.content.scaffold import FOLDERS, ScaffoldError, scaffold
@@ -79,7 +78,6 @@ def publish_checked(root: Path, outputs: str,
 
 def build(root: Path, langs: list[str], parallel: bool) -> int:
     """Builds the languages and publishes site/ (its downloads pages say this run made no exports)."""
-    prepare_models(root, langs)  # here, once: the languages' builds start together and would each make them
     return publish_checked(root, "site/", lambda valid_content: build_site(root, langs, progress, valid_content,
                                                                            parallel))
 

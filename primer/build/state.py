@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
@@ -86,22 +86,6 @@ class BuildState:
     def page(self, uri: str) -> GeneratedPage | None:
         """Returns the generated page with this source URI, if any."""
         return self._by_uri.get(uri)
-
-
-def prepare_models(root: Path, langs: Iterable[str]) -> None:
-    """Loads the content model, and that of each derived language in `langs`, into the cache
-    folder, where each language's build (`BuildState.load`) reads it instead of making it.
-
-    The process that starts the builds runs this before starting them: on an empty cache the
-    builds, started together, each parsed and validated every content file (and converted it for
-    a derived language) themselves, and the check beside them a fourth time. Content with errors
-    is left alone: the check reports it, and the builds stop on the cached issues."""
-    version = content_version(root)
-    content, issues = load_content_cached(root, version)
-    if errors_only(issues):
-        return
-    for lang in langs:
-        derived_content(root, content, lang, version)
 
 
 RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "pypinyin", "MarkupSafe")
