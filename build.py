@@ -6,11 +6,18 @@ Exit codes: 0 success; 1 content problems (listed as path:line:col: message); 2 
 
 from __future__ import annotations
 
-import argparse
 import os
+import sys
+
+if __name__ == "__main__" and sys.flags.hash_randomization:
+    # The editions' builds are forked from this process (primer/build/editions.py), and a build
+    # hashes strings as with PYTHONHASHSEED=0 (the same set orders, so the same bytes every run):
+    # start again with it, before the imports below cost anything.
+    os.execve(sys.executable, sys.orig_argv, {**os.environ, "PYTHONHASHSEED": "0"})
+
+import argparse
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path

@@ -16,7 +16,6 @@ from typing import Any
 
 PACKAGES = ("primer", "material", "mkdocs", "markdown", "pymdownx", "jinja2", "yaml", "jieba",
             "pygments", "nh3", "pypinyin", "backrefs", "html")
-CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 
 def package_of(filename: str) -> str:
@@ -35,10 +34,12 @@ def profile(root: Path, lang: str, prof_path: Path) -> pstats.Stats:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from primer.languages import language  # the project's own registry (its root is first on sys.path)
+
     with tempfile.TemporaryDirectory() as site:
         profiler = cProfile.Profile()
         profiler.enable()
-        config = load_config(config_file=str(root / CONFIGS[lang]), site_dir=site, strict=True)
+        config = load_config(config_file=str(root / language(lang).config), site_dir=site, strict=True)
         build(config)
         profiler.disable()
     profiler.dump_stats(str(prof_path))

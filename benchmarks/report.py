@@ -37,7 +37,8 @@ def crosslink_lines(cases: list[dict[str, Any]]) -> list[str]:
 def profile_lines(name: str, profiles: dict[str, Any]) -> list[str]:
     """Returns the top of each profile."""
     lines = []
-    for lang, data in profiles.items():
+    for lang, data in ((f"{lang}, {caches} caches", data) for lang, runs in profiles.items()
+                       for caches, data in runs.items()):
         lines.append(f"\n== cProfile {name} {lang}: {data['total_s']:.2f}s profiled; self time by package ==")
         packages = list(data["by_package_self_s"].items())[:10]
         lines.append("  " + ", ".join(f"{pkg} {secs:.2f}" for pkg, secs in packages))

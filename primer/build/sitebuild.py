@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from primer.build.editions import Build, can_fork, fork_build, preload
 from primer.exports.data import write_data
 from primer.languages import CODES, DEFAULT, LANGUAGES, browser_routes, language
 from primer.model import Content
@@ -80,11 +81,16 @@ def build_languages(root: Path, langs: list[str], staging: Path, progress: Calla
     with contextlib.ExitStack() as stack:
         logs = {lang: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for lang in langs}
 
-        def start(lang: str) -> subprocess.Popen[str]:
+        forked = can_fork(root)  # the editions share one start-up (primer/build/editions.py)
+        if forked:
+            preload()
+
+        def start(lang: str) -> Build:
             # Output goes to files, not pipes: a chatty build can never block on a full pipe.
-            out = staging / language(lang).folder
-            return subprocess.Popen(language_command(root, lang, out, offline, exports), cwd=root, env=env, text=True,
-                                    stdout=logs[lang], stderr=subprocess.STDOUT)
+            command = language_command(root, lang, staging / language(lang).folder, offline, exports)
+            if forked:
+                return fork_build(command, cwd=root, env=env, log=logs[lang])
+            return subprocess.Popen(command, cwd=root, env=env, text=True, stdout=logs[lang], stderr=subprocess.STDOUT)
 
         running = {lang: start(lang) for lang in langs} if parallel else {}
         try:
