@@ -12,7 +12,7 @@ import pikepdf
 import pytest
 from fontTools.ttLib import TTFont
 
-from primer.exports.pdf_fonts import collect_glyphs, font_file
+from primer.exports.pdf_fonts import UNITS_PER_EM, collect_glyphs, font_file
 from primer.languages import CODES, language
 from primer.model import Content
 from primer.pages.render import ui_strings
@@ -105,7 +105,8 @@ def test_pdf_bookmarks_match_the_chapter_headings(real_dist: Path, editions: dic
 
 def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_dist: Path) -> None:
     """Every CID the pages draw is, after renumbering, the id of a glyph of the compact subset that has
-    an outline (only blank glyphs such as spaces are empty)."""
+    an outline (only blank glyphs such as spaces are empty); the subset holds no other glyphs (composites
+    decomposed, their components gone) and is on the grid of UNITS_PER_EM."""
     with pikepdf.open(pdf_of(real_dist, "zh")) as document:
         used: dict[tuple[int, int], set[int]] = {}
         for page in document.pages:
@@ -121,7 +122,9 @@ def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_di
             gids = used.get(program.objgen, set())
             empty = [gid for gid in gids if gid == 0 or gid >= len(order) or glyf[order[gid]].numberOfContours == 0]
             assert len(empty) <= 2, empty  # the space glyphs
-            assert len(order) < 2 * len(gids) + 100  # renumbered: no empty slots up to the highest id
+            assert len(order) <= len(gids) + 2  # renumbered: no empty slots, no components (.notdef kept)
+            assert not any(glyf[name].isComposite() for name in order)
+            assert outlines["head"].unitsPerEm == UNITS_PER_EM
             checked += len(gids)
     assert checked > 1000
 
