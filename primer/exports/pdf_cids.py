@@ -89,9 +89,13 @@ def widths(array: pikepdf.Object) -> Iterator[tuple[int, object]]:
 
 def renumbered_widths(array: pikepdf.Object, cids: CidMap) -> pikepdf.Array:
     """Returns the `/W` array keyed by the new CIDs, consecutive CIDs in one `c [w …]` entry."""
-    new = sorted((cids[cid], width) for cid, width in widths(array) if cid in cids)
+    return width_array({cids[cid]: width for cid, width in widths(array) if cid in cids})
+
+
+def width_array(found: dict[int, object]) -> pikepdf.Array:
+    """Returns a `/W` array of CID -> width, consecutive CIDs in one `c [w …]` entry."""
     runs: list[tuple[int, list[object]]] = []
-    for cid, width in new:
+    for cid, width in sorted(found.items()):
         if runs and runs[-1][0] + len(runs[-1][1]) == cid:
             runs[-1][1].append(width)
         else:
@@ -120,14 +124,32 @@ def unicode_map(cmap: bytes) -> dict[int, bytes]:
 
 
 def renumbered_cmap(cmap: bytes, cids: CidMap) -> bytes:
-    """Returns the ToUnicode CMap keyed by the new CIDs (bfchar sections of at most 100 entries)."""
-    pairs = sorted((cids[cid], text) for cid, text in unicode_map(cmap).items() if cid in cids)
-    sections = []
-    for start in range(0, len(pairs), 100):
-        chunk = pairs[start:start + 100]
-        lines = b"".join(b"<%04X> <%s>\n" % (cid, text.hex().upper().encode()) for cid, text in chunk)
-        sections.append(b"%d beginbfchar\n%sendbfchar\n" % (len(chunk), lines))
-    return CMAP_HEAD + b"".join(sections) + CMAP_TAIL
+    """Returns the ToUnicode CMap keyed by the new CIDs."""
+    return cmap_of({cids[cid]: text for cid, text in unicode_map(cmap).items() if cid in cids})
+
+
+def cmap_of(texts: dict[int, bytes]) -> bytes:
+    """Returns a ToUnicode CMap of CID -> UTF-16BE text. Runs of consecutive CIDs (renumbered glyphs
+    mostly are) become `bfrange` entries with an array of texts, which spares writing each CID; a
+    range stays within one high byte (ISO 32000 9.10.3); lone CIDs are `bfchar` entries."""
+    runs: list[tuple[int, list[bytes]]] = []
+    for cid, text in sorted(texts.items()):
+        if runs and runs[-1][0] + len(runs[-1][1]) == cid and cid & 0xFF:
+            runs[-1][1].append(text)
+        else:
+            runs.append((cid, [text]))
+    chars = [b"<%04X> <%s>\n" % (cid, run[0].hex().upper().encode()) for cid, run in runs if len(run) == 1]
+    ranges = [b"<%04X> <%04X> [%s]\n" % (cid, cid + len(run) - 1, b" ".join(b"<%s>" % text.hex().upper().encode()
+                                                                             for text in run))
+              for cid, run in runs if len(run) > 1]
+    return CMAP_HEAD + sections(b"bfchar", chars) + sections(b"bfrange", ranges) + CMAP_TAIL
+
+
+def sections(kind: bytes, entries: list[bytes]) -> bytes:
+    """Returns CMap sections of at most 100 entries each (the limit of ISO 32000 9.10.3)."""
+    return b"".join(b"%d begin%s\n%send%s\n" % (len(entries[start:start + 100]), kind,
+                                                 b"".join(entries[start:start + 100]), kind)
+                    for start in range(0, len(entries), 100))
 
 
 def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap]) -> None:
