@@ -152,6 +152,18 @@ def test_fonts_of_one_face_that_agree_are_one_font_dictionary(real_dist: Path, l
     assert faces and all(faces.count(face) <= 2 for face in faces), faces
 
 
+def test_chinese_text_is_drawn_in_strings_not_glyph_by_glyph(real_dist: Path) -> None:
+    """Nearly half the glyphs of the Chinese book are shown by strings of several glyphs (evenly
+    spaced runs joined; one in twenty before), and pdftotext still reads its sentences."""
+    pdf = pdf_of(real_dist, "zh")
+    with pikepdf.open(pdf) as document:
+        shown = [len(bytes(item.operands[0])) // 2 for page in document.pages
+                 for item in pikepdf.parse_content_stream(page.obj, "Tj")]
+    assert sum(count for count in shown if count > 1) > 0.4 * sum(shown)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "大语言模型" in text and "大模型" in text
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_forms_share_their_resources_and_groups(real_dist: Path, lang: str) -> None:
     """Form XObjects point at shared resource and group dictionaries (compressed in object streams)

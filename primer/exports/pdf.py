@@ -106,10 +106,12 @@ def set_document_info(pdf_file: Path, book: Book) -> int:
     from primer.exports.pdf_cids import renumber_cids
     from primer.exports.pdf_faces import merge_faces
     from primer.exports.pdf_fonts import compact_fonts
+    from primer.exports.pdf_runs import join_runs
 
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
         renumber_cids(pdf, compact_fonts(pdf))
         merge_faces(pdf)
+        join_runs(pdf)
         share_form_dictionaries(pdf)
         date = pikepdf.String(pdf_date(book.edition.epoch))
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(
