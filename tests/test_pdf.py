@@ -14,6 +14,7 @@ from fontTools.ttLib import TTFont
 
 from primer.exports.pdf_faces import fonts_by_program, groups
 from primer.exports.pdf_fonts import UNITS_PER_EM, collect_glyphs, font_file
+from primer.exports.pdf_streams import contents
 from primer.languages import CODES, language
 from primer.model import Content
 from primer.pages.render import ui_strings
@@ -110,8 +111,8 @@ def test_every_chinese_glyph_drawn_has_an_outline_in_the_embedded_subset(real_di
     decomposed, their components gone) and is on the grid of UNITS_PER_EM."""
     with pikepdf.open(pdf_of(real_dist, "zh")) as document:
         used: dict[tuple[int, int], set[int]] = {}
-        for page in document.pages:
-            collect_glyphs(page.obj, used)
+        for content in contents(document):
+            collect_glyphs(content, used)
         checked = 0
         for font in document.objects:
             program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None

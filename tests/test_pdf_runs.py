@@ -20,6 +20,11 @@ def instructions(content: bytes) -> list[pikepdf.ContentStreamInstruction]:
     return [item for item in pikepdf.parse_content_stream(stream) if isinstance(item, pikepdf.ContentStreamInstruction)]
 
 
+def names(items: list[pikepdf.ContentStreamInstruction]) -> list[str]:
+    """Returns the operators' names."""
+    return [str(item.operator) for item in items]
+
+
 def glyph_by_glyph(cids: list[int], offsets: list[Decimal], after: bytes = b"ET") -> bytes:
     """Returns Chromium's way of drawing: `<cid> Tj` and `dx 0 Td` for every glyph."""
     body = b"".join(b"<%04x> Tj\n%s 0 Td\n" % (cid, str(offset).encode()) for cid, offset in zip(cids, offsets, strict=False))
@@ -50,7 +55,7 @@ def positions(items: list[pikepdf.ContentStreamInstruction]) -> list[tuple[int, 
 def test_an_evenly_spaced_run_becomes_one_string_with_its_spacing() -> None:
     """Eight full-width glyphs at Skia's offsets: one `Tc`, one `Tj`, glyphs at the same places."""
     before = instructions(glyph_by_glyph(list(range(1, 9)), [CJK] * 7))
-    after = list(rewrite(before, WIDTHS))
+    after = list(rewrite(before, names(before), WIDTHS))
     assert [str(item.operator) for item in after] == ["BT", "Tf", "Tm", "Tc", "Tj", "ET"]
     assert after[3].operands[0] == CJK - Decimal("13.6000004")
     assert positions(after) == positions(before)
@@ -61,7 +66,7 @@ def test_the_offset_after_a_run_adds_the_offsets_it_replaced() -> None:
     the run's offsets."""
     odd = Decimal("13.5937653")
     before = instructions(glyph_by_glyph([1, 2, 3, 4, 5, 6, 9], [CJK] * 5 + [odd]))
-    after = list(rewrite(before, WIDTHS))
+    after = list(rewrite(before, names(before), WIDTHS))
     assert [str(item.operator) for item in after][3:] == ["Tc", "Tj", "Td", "Tj", "ET"]
     assert after[5].operands[0] == 5 * CJK + odd
     assert positions(after) == positions(before)
@@ -71,7 +76,7 @@ def test_a_glyph_off_the_spacing_ends_the_run_and_short_runs_stay_glyph_by_glyph
     """An offset 0.0000153 longer breaks the spacing; the three glyphs before it are too few to pay
     for a `Tc`, so nothing is joined."""
     before = instructions(glyph_by_glyph([1, 2, 3, 4], [CJK, CJK, Decimal("13.5937653")]))
-    after = list(rewrite(before, WIDTHS))
+    after = list(rewrite(before, names(before), WIDTHS))
     assert pikepdf.unparse_content_stream(after) == pikepdf.unparse_content_stream(before)
 
 
@@ -79,6 +84,6 @@ def test_a_run_is_joined_only_up_to_a_glyph_that_td_or_et_follows() -> None:
     """The last glyph, followed by another operator, stays alone (what follows it would otherwise be
     placed from the run's start)."""
     before = instructions(glyph_by_glyph(list(range(1, 9)), [CJK] * 7, after=b"0 0 0 rg\nET"))
-    after = list(rewrite(before, WIDTHS))
+    after = list(rewrite(before, names(before), WIDTHS))
     assert [str(item.operator) for item in after][3:] == ["Tc", "Tj", "Td", "Tj", "rg", "ET"]
     assert bytes(after[6].operands[0]) == b"\x00\x08" and positions(after) == positions(before)

@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from primer.exports.pdf_fonts import TEXT_OPERATORS, font_file
+from primer.exports.pdf_fonts import drawn_text, font_file
+from primer.exports.pdf_streams import Content
 
 CidMap = dict[int, int]  # old CID -> new CID
 HEX_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -44,34 +45,14 @@ def renumbered_operands(operands: list[pikepdf.Object], cids: CidMap) -> list[pi
     return result
 
 
-def renumber_stream(container: pikepdf.Object, target: pikepdf.Object, maps: dict[tuple[int, int], CidMap],
-                    done: set[tuple[int, int]]) -> None:
-    """Renumbers the text of a page or form into `target` (its content stream), and that of the
-    forms it draws, each once. Fonts are followed as `collect_glyphs` follows them."""
-    resources = container.get("/Resources", pikepdf.Dictionary())
-    fonts = resources.get("/Font", pikepdf.Dictionary())
-    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
-    current: CidMap | None = None
-    saved: list[CidMap | None] = []
-    for instruction in pikepdf.parse_content_stream(container):
-        operands, name = list(instruction.operands), str(instruction.operator)
-        if name == "Tf":
-            program = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
-            current = maps.get(program.objgen) if program is not None else None
-        elif name == "q":
-            saved.append(current)
-        elif name == "Q" and saved:
-            current = saved.pop()
-        elif name in TEXT_OPERATORS and current is not None:
-            instruction = pikepdf.ContentStreamInstruction(renumbered_operands(operands, current),
-                                                           instruction.operator)
-        elif name == "Do":
-            form = resources.get("/XObject", pikepdf.Dictionary()).get(str(operands[0]))
-            if form is not None and form.get("/Subtype") == "/Form" and form.objgen not in done:
-                done.add(form.objgen)
-                renumber_stream(form, form, maps, done)
-        instructions.append(instruction)
-    target.write(pikepdf.unparse_content_stream(instructions))
+def renumber_text(content: Content, maps: dict[tuple[int, int], CidMap]) -> None:
+    """Renumbers the text of a page or form, font by font (the fonts whose program has a map)."""
+    for index, program in drawn_text(content):
+        cids = maps.get(program.objgen)
+        if cids is not None:
+            instruction = content.instructions[index]
+            content.instructions[index] = pikepdf.ContentStreamInstruction(
+                renumbered_operands(list(instruction.operands), cids), instruction.operator)
 
 
 def widths(array: pikepdf.Object) -> Iterator[tuple[int, object]]:
@@ -152,12 +133,11 @@ def sections(kind: bytes, entries: list[bytes]) -> bytes:
                     for start in range(0, len(entries), 100))
 
 
-def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap]) -> None:
-    """Renumbers text, widths and ToUnicode of the fonts whose program (by object id) has a map."""
-    done: set[tuple[int, int]] = set()
-    for page in pdf.pages:
-        page.contents_coalesce()
-        renumber_stream(page.obj, page.obj.Contents, maps, done)
+def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap], found: list[Content]) -> None:
+    """Renumbers text, widths and ToUnicode of the fonts whose program (by object id) has a map; the
+    streams' instructions are renumbered in `found` (the caller writes them)."""
+    for content in found:
+        renumber_text(content, maps)
     for font in pdf.objects:
         program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
         if program is None or program.objgen not in maps:

@@ -28,7 +28,8 @@ from fontTools.ttLib.scaleUpem import scale_upem
 from fontTools.ttLib.tables import ttProgram
 from fontTools.ttLib.tables._g_l_y_f import Glyph
 
-TEXT_OPERATORS = {"Tj", "TJ", "'", '"'}
+from primer.exports.pdf_streams import Content
+
 WHOLE_FONT = 1_000_000  # bytes: Skia's own subsets stay far below this
 UNITS_PER_EM = 256  # the compact programs' grid (see the module's docstring)
 # What text drawn by CID through a CIDToGIDMap never reads (ISO 32000 9.9: no cmap for CIDFontType2).
@@ -53,29 +54,24 @@ def font_file(font: pikepdf.Object) -> pikepdf.Stream | None:
     return program if isinstance(program, pikepdf.Stream) else None
 
 
-def collect_glyphs(container: pikepdf.Object, used: dict[tuple[int, int], set[int]]) -> None:
-    """Adds the CIDs drawn by a page or form XObject (and the forms it draws) to `used`, keyed by
-    the font program's object id."""
-    resources = container.get("/Resources", pikepdf.Dictionary())
-    fonts = resources.get("/Font", pikepdf.Dictionary())
-    current: pikepdf.Stream | None = None
-    saved: list[pikepdf.Stream | None] = []  # q and Q save and restore the font with the graphics state
-    for instruction in pikepdf.parse_content_stream(container):
-        operands, name = list(instruction.operands), str(instruction.operator)
-        if name == "Tf":
-            current = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
-        elif name == "q":
-            saved.append(current)
-        elif name == "Q" and saved:
-            current = saved.pop()
-        elif name in TEXT_OPERATORS and current is not None:
-            glyphs = used.setdefault(current.objgen, set())
-            for text in shown_strings(operands):
-                glyphs.update(int.from_bytes(text[i:i + 2], "big") for i in range(0, len(text) - 1, 2))
-        elif name == "Do":
-            form = resources.get("/XObject", pikepdf.Dictionary()).get(str(operands[0]))
-            if form is not None and form.get("/Subtype") == "/Form":
-                collect_glyphs(form, used)
+def drawn_text(content: Content) -> Iterator[tuple[int, pikepdf.Stream]]:
+    """Yields (index, font program) of the instructions of a page or form that show text in a Type 0
+    TrueType font."""
+    found: dict[tuple[int, int], pikepdf.Stream | None] = {}  # font dictionary -> its program
+    for index, font in content.text():
+        if font.objgen not in found:
+            found[font.objgen] = font_file(font)
+        program = found[font.objgen]
+        if program is not None:
+            yield index, program
+
+
+def collect_glyphs(content: Content, used: dict[tuple[int, int], set[int]]) -> None:
+    """Adds the CIDs a page or form draws to `used`, keyed by the font program's object id."""
+    for index, program in drawn_text(content):
+        glyphs = used.setdefault(program.objgen, set())
+        for text in shown_strings(list(content.instructions[index].operands)):
+            glyphs.update(int.from_bytes(text[i:i + 2], "big") for i in range(0, len(text) - 1, 2))
 
 
 def load_font(data: bytes, postscript_name: str) -> TTFont:
@@ -184,13 +180,13 @@ def programs(fonts: list[pikepdf.Dictionary]) -> list[pikepdf.Stream]:
     return list(found.values())
 
 
-def compact_fonts(pdf: pikepdf.Pdf) -> dict[tuple[int, int], dict[int, int]]:
+def compact_fonts(pdf: pikepdf.Pdf, found: list[Content]) -> dict[tuple[int, int], dict[int, int]]:
     """Gives every face one compact program of the glyphs drawn in it, shared by its fonts; returns,
     by program, the new glyph id of each CID drawn (the caller renumbers the text: until then the
     text draws the wrong glyphs)."""
     used: dict[tuple[int, int], set[int]] = {}
-    for page in pdf.pages:
-        collect_glyphs(page.obj, used)
+    for content in found:
+        collect_glyphs(content, used)
     maps: dict[tuple[int, int], dict[int, int]] = {}
     for name, fonts in sorted(embedded_faces(pdf).items()):
         data = [program.read_bytes() for program in programs(fonts)]
