@@ -57,17 +57,26 @@ def width(font: Widths, code: bytes) -> Decimal:
     return font.get(int.from_bytes(code, "big"), font[-1])
 
 
-def collect(instructions: list[Instruction], names: list[str], index: int, font: Widths, size: Decimal
-            ) -> tuple[list[bytes], list[Decimal], Decimal]:
+class Positions:
+    """What each instruction of a stream contributes to a run, read once: the code a `Tj` shows,
+    the offset of a `dx 0 Td` (None for anything else), and the operators' names."""
+
+    def __init__(self, instructions: list[Instruction], names: list[str]) -> None:
+        self.names = names
+        pairs = list(zip(instructions, names, strict=True))
+        self.glyphs = [glyph_of(item, name) if name == "Tj" else None for item, name in pairs]
+        self.offsets = [offset_of(item, name) if name == "Td" else None for item, name in pairs]
+
+
+def collect(steps: Positions, index: int, font: Widths, size: Decimal) -> tuple[list[bytes], list[Decimal], Decimal]:
     """Returns the run that starts with the `Tj` at `index`: its codes, the offsets between them and
     their spacing. A run ends before a glyph whose offset breaks the spacing, and only where `Td` or
     `ET` follows (what comes next is placed from the run's first glyph: the replaced offsets are
     added to the next offset)."""
-    codes, offsets, spacing, kept = [bytes(instructions[index].operands[0])], list[Decimal](), Decimal(0), 1
-    position = index + 1
-    while position + 1 < len(instructions):
-        offset = offset_of(instructions[position], names[position])
-        code = glyph_of(instructions[position + 1], names[position + 1])
+    codes, offsets, spacing, kept = [cast(bytes, steps.glyphs[index])], list[Decimal](), Decimal(0), 1
+    position, count = index + 1, len(steps.names)
+    while position + 1 < count:
+        offset, code = steps.offsets[position], steps.glyphs[position + 1]
         if offset is None or code is None:
             break
         gap = offset - width(font, codes[-1]) * size / 1000
@@ -76,7 +85,7 @@ def collect(instructions: list[Instruction], names: list[str], index: int, font:
         codes.append(code)
         offsets.append(offset)
         spacing, position = gap, position + 2
-        if position == len(instructions) or names[position] in {"Td", "ET"}:
+        if position == count or steps.names[position] in {"Td", "ET"}:
             kept = len(codes)
     return codes[:kept], offsets[:kept - 1], spacing
 
@@ -86,7 +95,7 @@ def rewrite(instructions: list[Instruction], names: list[str], widths: dict[str,
     runs joined; `widths` gives each font's widths by resource name."""
     font: Widths | None = None
     size, spacing, saved = Decimal(0), None, list[Decimal | None]()  # Tc unknown: a form inherits it
-    index = 0
+    index, steps = 0, Positions(instructions, names)
     while index < len(instructions):
         instruction, name = instructions[index], names[index]
         if name == "Tf":
@@ -95,8 +104,8 @@ def rewrite(instructions: list[Instruction], names: list[str], widths: dict[str,
             saved.append(spacing)
         elif name == "Q" and saved:
             spacing = saved.pop()
-        codes, offsets, gap = collect(instructions, names, index, font, size) if (
-            font is not None and glyph_of(instruction, name) is not None) else ([], [], Decimal(0))
+        codes, offsets, gap = collect(steps, index, font, size) if (
+            font is not None and steps.glyphs[index] is not None) else ([], [], Decimal(0))
         if len(codes) < 2 or (len(codes) < MIN_RUN and gap != spacing):
             # A run left as it is: the glyphs after its first would end it the same way, so they are
             # passed too, but for its last, which may start a run of another spacing.
@@ -111,7 +120,7 @@ def rewrite(instructions: list[Instruction], names: list[str], widths: dict[str,
         index += 2 * len(codes) - 1
         following = instructions[index] if index < len(instructions) else None
         if following is not None and names[index] == "Td":
-            moved = sum(offsets, decimal(following.operands[0]))
+            moved = sum(offsets, decimal(following.operands[0]))  # its dy, if any, is kept
             yield Instruction([moved, following.operands[1]], pikepdf.Operator("Td"))
             index += 1
 
@@ -139,9 +148,11 @@ def joined(content: Content, cache: dict[tuple[int, int], Widths]) -> bytes:
             isinstance(item, Instruction) for item in content.instructions):
         return plain
     instructions = cast(list[Instruction], content.instructions)
-    rewritten = pikepdf.unparse_content_stream(list(rewrite(instructions, content.names,
-                                                             font_widths(content.holder, cache))))
-    return rewritten if len(zlib.compress(rewritten, 9)) < len(zlib.compress(plain, 9)) else plain
+    rewritten = list(rewrite(instructions, content.names, font_widths(content.holder, cache)))
+    if len(rewritten) == len(instructions):  # nothing joined (a join removes two per glyph, adds one Tc)
+        return plain
+    candidate = pikepdf.unparse_content_stream(rewritten)
+    return candidate if len(zlib.compress(candidate, 9)) < len(zlib.compress(plain, 9)) else plain
 
 
 def join_runs(found: list[Content]) -> None:
