@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pikepdf
 
-from primer.exports.pdf_cids import renumbered, renumbered_cmap, renumbered_widths, unicode_map, widths
+from primer.exports.pdf_cids import cmap_of, renumbered, renumbered_cmap, renumbered_widths, unicode_map, widths
+from primer.exports.pdf_faces import default_width
 
 SKIA_CMAP = b"""/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -51,3 +52,18 @@ def test_widths_are_read_in_both_forms_and_rewritten_as_runs_of_new_cids() -> No
 def test_a_string_of_two_byte_cids_is_renumbered_cid_by_cid() -> None:
     """Each two-byte CID of a shown string becomes its new number."""
     assert renumbered(bytes.fromhex("07af00030010"), {0x07AF: 2, 0x0003: 1, 0x0010: 0x0102}) == bytes.fromhex("000200010102")
+
+
+def test_consecutive_cids_share_a_range_that_stays_within_one_high_byte() -> None:
+    """A run of CIDs becomes bfrange entries split where the high byte changes; a lone CID a bfchar."""
+    texts = {cid: chr(0x4E00 + cid).encode("utf-16-be") for cid in range(0x00FE, 0x0102)} | {0x0200: b"\x00A"}
+    cmap = cmap_of(texts)
+    assert b"<00FE> <00FF> [<4EFE> <4EFF>]" in cmap and b"<0100> <0101> [<4F00> <4F01>]" in cmap
+    assert b"1 beginbfchar\n<0200> <0041>\nendbfchar" in cmap
+    assert unicode_map(cmap) == texts
+
+
+def test_a_merged_font_states_its_default_width_as_a_whole_number() -> None:
+    """`/DW` is the most common whole width (poppler ignores a real one and spaces text wrongly)."""
+    assert default_width({1: Decimal("556.15234"), 2: Decimal("556.15234"), 3: 1000, 4: 500, 5: 500}) == 500
+    assert default_width({1: Decimal("556.15234")}) == 1000

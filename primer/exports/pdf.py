@@ -104,10 +104,16 @@ def set_document_info(pdf_file: Path, book: Book) -> int:
     import pikepdf
 
     from primer.exports.pdf_cids import renumber_cids
+    from primer.exports.pdf_faces import merge_faces
     from primer.exports.pdf_fonts import compact_fonts
+    from primer.exports.pdf_runs import join_runs
+    from primer.exports.pdf_streams import contents
 
     with pikepdf.open(pdf_file, allow_overwriting_input=True) as pdf:
-        renumber_cids(pdf, compact_fonts(pdf))
+        streams = contents(pdf)  # parsed once for the three steps that read or rewrite text
+        renumber_cids(pdf, compact_fonts(pdf, streams), streams)
+        merge_faces(pdf)
+        join_runs(streams)
         share_form_dictionaries(pdf)
         date = pikepdf.String(pdf_date(book.edition.epoch))
         pdf.docinfo = pdf.make_indirect(pikepdf.Dictionary(

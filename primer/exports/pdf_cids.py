@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 import pikepdf
 
-from primer.exports.pdf_fonts import TEXT_OPERATORS, font_file
+from primer.exports.pdf_fonts import drawn_text, font_file
+from primer.exports.pdf_streams import Content
 
 CidMap = dict[int, int]  # old CID -> new CID
 HEX_PAIR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
@@ -44,34 +45,14 @@ def renumbered_operands(operands: list[pikepdf.Object], cids: CidMap) -> list[pi
     return result
 
 
-def renumber_stream(container: pikepdf.Object, target: pikepdf.Object, maps: dict[tuple[int, int], CidMap],
-                    done: set[tuple[int, int]]) -> None:
-    """Renumbers the text of a page or form into `target` (its content stream), and that of the
-    forms it draws, each once. Fonts are followed as `collect_glyphs` follows them."""
-    resources = container.get("/Resources", pikepdf.Dictionary())
-    fonts = resources.get("/Font", pikepdf.Dictionary())
-    instructions: list[pikepdf.ContentStreamInstruction | pikepdf.ContentStreamInlineImage] = []
-    current: CidMap | None = None
-    saved: list[CidMap | None] = []
-    for instruction in pikepdf.parse_content_stream(container):
-        operands, name = list(instruction.operands), str(instruction.operator)
-        if name == "Tf":
-            program = font_file(fonts.get(str(operands[0]), pikepdf.Dictionary()))
-            current = maps.get(program.objgen) if program is not None else None
-        elif name == "q":
-            saved.append(current)
-        elif name == "Q" and saved:
-            current = saved.pop()
-        elif name in TEXT_OPERATORS and current is not None:
-            instruction = pikepdf.ContentStreamInstruction(renumbered_operands(operands, current),
-                                                           instruction.operator)
-        elif name == "Do":
-            form = resources.get("/XObject", pikepdf.Dictionary()).get(str(operands[0]))
-            if form is not None and form.get("/Subtype") == "/Form" and form.objgen not in done:
-                done.add(form.objgen)
-                renumber_stream(form, form, maps, done)
-        instructions.append(instruction)
-    target.write(pikepdf.unparse_content_stream(instructions))
+def renumber_text(content: Content, maps: dict[tuple[int, int], CidMap]) -> None:
+    """Renumbers the text of a page or form, font by font (the fonts whose program has a map)."""
+    for index, program in drawn_text(content):
+        cids = maps.get(program.objgen)
+        if cids is not None:
+            instruction = content.instructions[index]
+            content.instructions[index] = pikepdf.ContentStreamInstruction(
+                renumbered_operands(list(instruction.operands), cids), instruction.operator)
 
 
 def widths(array: pikepdf.Object) -> Iterator[tuple[int, object]]:
@@ -89,9 +70,13 @@ def widths(array: pikepdf.Object) -> Iterator[tuple[int, object]]:
 
 def renumbered_widths(array: pikepdf.Object, cids: CidMap) -> pikepdf.Array:
     """Returns the `/W` array keyed by the new CIDs, consecutive CIDs in one `c [w …]` entry."""
-    new = sorted((cids[cid], width) for cid, width in widths(array) if cid in cids)
+    return width_array({cids[cid]: width for cid, width in widths(array) if cid in cids})
+
+
+def width_array(found: dict[int, object]) -> pikepdf.Array:
+    """Returns a `/W` array of CID -> width, consecutive CIDs in one `c [w …]` entry."""
     runs: list[tuple[int, list[object]]] = []
-    for cid, width in new:
+    for cid, width in sorted(found.items()):
         if runs and runs[-1][0] + len(runs[-1][1]) == cid:
             runs[-1][1].append(width)
         else:
@@ -120,22 +105,39 @@ def unicode_map(cmap: bytes) -> dict[int, bytes]:
 
 
 def renumbered_cmap(cmap: bytes, cids: CidMap) -> bytes:
-    """Returns the ToUnicode CMap keyed by the new CIDs (bfchar sections of at most 100 entries)."""
-    pairs = sorted((cids[cid], text) for cid, text in unicode_map(cmap).items() if cid in cids)
-    sections = []
-    for start in range(0, len(pairs), 100):
-        chunk = pairs[start:start + 100]
-        lines = b"".join(b"<%04X> <%s>\n" % (cid, text.hex().upper().encode()) for cid, text in chunk)
-        sections.append(b"%d beginbfchar\n%sendbfchar\n" % (len(chunk), lines))
-    return CMAP_HEAD + b"".join(sections) + CMAP_TAIL
+    """Returns the ToUnicode CMap keyed by the new CIDs."""
+    return cmap_of({cids[cid]: text for cid, text in unicode_map(cmap).items() if cid in cids})
 
 
-def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap]) -> None:
-    """Renumbers text, widths and ToUnicode of the fonts whose program (by object id) has a map."""
-    done: set[tuple[int, int]] = set()
-    for page in pdf.pages:
-        page.contents_coalesce()
-        renumber_stream(page.obj, page.obj.Contents, maps, done)
+def cmap_of(texts: dict[int, bytes]) -> bytes:
+    """Returns a ToUnicode CMap of CID -> UTF-16BE text. Runs of consecutive CIDs (renumbered glyphs
+    mostly are) become `bfrange` entries with an array of texts, which spares writing each CID; a
+    range stays within one high byte (ISO 32000 9.10.3); lone CIDs are `bfchar` entries."""
+    runs: list[tuple[int, list[bytes]]] = []
+    for cid, text in sorted(texts.items()):
+        if runs and runs[-1][0] + len(runs[-1][1]) == cid and cid & 0xFF:
+            runs[-1][1].append(text)
+        else:
+            runs.append((cid, [text]))
+    chars = [b"<%04X> <%s>\n" % (cid, run[0].hex().upper().encode()) for cid, run in runs if len(run) == 1]
+    ranges = [b"<%04X> <%04X> [%s]\n" % (cid, cid + len(run) - 1, b" ".join(b"<%s>" % text.hex().upper().encode()
+                                                                             for text in run))
+              for cid, run in runs if len(run) > 1]
+    return CMAP_HEAD + sections(b"bfchar", chars) + sections(b"bfrange", ranges) + CMAP_TAIL
+
+
+def sections(kind: bytes, entries: list[bytes]) -> bytes:
+    """Returns CMap sections of at most 100 entries each (the limit of ISO 32000 9.10.3)."""
+    return b"".join(b"%d begin%s\n%send%s\n" % (len(entries[start:start + 100]), kind,
+                                                 b"".join(entries[start:start + 100]), kind)
+                    for start in range(0, len(entries), 100))
+
+
+def renumber_cids(pdf: pikepdf.Pdf, maps: dict[tuple[int, int], CidMap], found: list[Content]) -> None:
+    """Renumbers text, widths and ToUnicode of the fonts whose program (by object id) has a map; the
+    streams' instructions are renumbered in `found` (the caller writes them)."""
+    for content in found:
+        renumber_text(content, maps)
     for font in pdf.objects:
         program = font_file(font) if isinstance(font, pikepdf.Dictionary) else None
         if program is None or program.objgen not in maps:
