@@ -3,11 +3,15 @@ module fixtures for browser tests of the served real site."""
 
 from __future__ import annotations
 
+import fcntl
 import importlib.util
+import os
+import shutil
 import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +26,17 @@ from primer.model import Content
 from primer.pages.downloads import ARCHIVE
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks tests by cost from the fixtures they use (directly or through others), so no mark is
+    forgotten: `slow` if they need the real site's build, `browser` if they drive Chromium."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if "real_project" in needs:
+            item.add_marker(pytest.mark.slow)
+        if "chromium" in needs:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -42,10 +57,35 @@ def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return folder
 
 
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder: under pytest-xdist, the one its workers share (each worker's own
+    folder is inside it), so what a session fixture builds is built once per run, not per worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Holds an exclusive lock on the file `lock` (created if missing) between processes."""
+    with open(lock, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None, *options: str) -> Path:
-    project = make_project(tmp_path_factory.mktemp(name), content)
-    result = run_build(project, "build", *options)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """A project copy built once per run: the first worker to ask builds it while the others wait."""
+    run = _run_folder(tmp_path_factory)
+    project, done = run / f"built-{name}", run / f"built-{name}.done"
+    with _exclusive(run / f"built-{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(project, ignore_errors=True)  # a worker's failed attempt: build again
+            make_project(project, content)
+            result = run_build(project, "build", *options)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
     return project
 
 
@@ -109,10 +149,15 @@ def epubcheck(real_dist: Path) -> dict[str, subprocess.CompletedProcess[str]]:
 
 @pytest.fixture(scope="session")
 def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline archive extracted once for the session (the tests only read it)."""
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
-        archive.extractall(folder)
+    """The offline archive extracted once for the run (the tests only read it)."""
+    run = _run_folder(tmp_path_factory)
+    folder, done = run / "offline", run / "offline.done"
+    with _exclusive(run / "offline.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
+                archive.extractall(folder)
+            done.touch()
     return folder
 
 
