@@ -130,10 +130,11 @@ def write_root_files(staging: Path, *, hosted: bool = True, sitemaps: Sequence[s
 
 def hosted_url(root: Path, lang: str) -> str:
     """Returns the configured absolute URL of a language's hosted site (SITE_URL_ZH, _EN, _ZH_HANT override it)."""
-    from mkdocs.config import load_config
+    from mkdocs.utils.yaml import yaml_load  # MkDocs' own reader: !ENV and INHERIT, without
+    # validating every option and loading every plugin, which load_config did for this one value
 
-    config = load_config(config_file=str(root / language(lang).config))
-    return str(config.site_url or "")
+    with (root / language(lang).config).open("rb") as config:
+        return str(yaml_load(config).get("site_url") or "")
 
 
 def write_published_extras(content: Content, staging: Path, exports: Path | None) -> None:
