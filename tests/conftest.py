@@ -75,18 +75,28 @@ def _exclusive(lock: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None, *options: str) -> Path:
-    """A project copy built once per run: the first worker to ask builds it while the others wait."""
+def _once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `name` of the run, made by `make` once: the first worker to ask makes it while the
+    others wait; a worker's failed attempt is made again."""
     run = _run_folder(tmp_path_factory)
-    project, done = run / f"built-{name}", run / f"built-{name}.done"
-    with _exclusive(run / f"built-{name}.lock"):
+    folder, done = run / name, run / f"{name}.done"
+    with _exclusive(run / f"{name}.lock"):
         if not done.is_file():
-            shutil.rmtree(project, ignore_errors=True)  # a worker's failed attempt: build again
-            make_project(project, content)
-            result = run_build(project, "build", *options)
-            assert result.returncode == 0, result.stdout + result.stderr
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
             done.touch()
-    return project
+    return folder
+
+
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str, content: Path | None, *options: str) -> Path:
+    """A project copy built once per run."""
+
+    def build(project: Path) -> None:
+        make_project(project, content)
+        result = run_build(project, "build", *options)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return _once_per_run(tmp_path_factory, f"built-{name}", build)
 
 
 @pytest.fixture(scope="session")
@@ -150,15 +160,12 @@ def epubcheck(real_dist: Path) -> dict[str, subprocess.CompletedProcess[str]]:
 @pytest.fixture(scope="session")
 def unzipped(real_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline archive extracted once for the run (the tests only read it)."""
-    run = _run_folder(tmp_path_factory)
-    folder, done = run / "offline", run / "offline.done"
-    with _exclusive(run / "offline.lock"):
-        if not done.is_file():
-            shutil.rmtree(folder, ignore_errors=True)
-            with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
-                archive.extractall(folder)
-            done.touch()
-    return folder
+
+    def extract(folder: Path) -> None:
+        with zipfile.ZipFile(real_dist / ARCHIVE) as archive:
+            archive.extractall(folder)
+
+    return _once_per_run(tmp_path_factory, "offline", extract)
 
 
 # Browser tests of the served real site (test_browser, test_reader_perf, ...).
