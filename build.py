@@ -161,7 +161,8 @@ def parser() -> argparse.ArgumentParser:
     main_parser.add_argument("--root", type=Path, default=ROOT, help="project folder (default: this one)")
     commands = main_parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="build every language into site/ (and the exports into dist/)")
-    build_cmd.add_argument("--lang", choices=CODES, help="build one language only")
+    build_cmd.add_argument("--lang", choices=CODES, action="append",
+                           help="build this language only; repeat for several (the others stay as they are in site/)")
     build_cmd.add_argument("--with-exports", action="store_true",
                            help="build the exports into dist/ too, in the same pass; the downloads pages list them")
     build_cmd.add_argument("--sequential", action="store_true", help="build languages one after another")
@@ -201,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_USAGE
         return build_all(root, parallel=not args.sequential)
     if args.command == "build":
-        return build(root, [args.lang] if args.lang else list(CODES), parallel=not args.sequential)
+        langs = [code for code in CODES if code in args.lang] if args.lang else list(CODES)  # in edition order
+        return build(root, langs, parallel=not args.sequential)
     if args.command == "export":
         return export_all(root)
     if args.command == "serve":

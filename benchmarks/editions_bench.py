@@ -1,13 +1,15 @@
-"""What the 繁體中文 edition costs: the site build with every edition against the written ones only
-(both in parallel processes, warm caches, alternating rounds), and the preview's rebuild of the
-zh-Hant edition after a content edit (what `build.py serve --lang zh-Hant` does on a save).
+"""What the 繁體中文 edition costs: `build.py build` of every edition against `build.py build --lang zh
+--lang en` (the written ones only), each the whole command as a contributor runs it (the
+interpreter, the check beside the builds, the editions' builds forked in parallel, publishing),
+warm caches, alternating rounds; and the preview's rebuild of the zh-Hant edition after a content
+edit (what `build.py serve --lang zh-Hant` does on a save).
 
-    .venv/bin/python -m benchmarks.editions_bench --rounds 3
-    .venv/bin/python -m benchmarks.editions_bench --rounds 3 --edit   # every build after a content edit
+    .venv/bin/python -m benchmarks.editions_bench --rounds 5
+    .venv/bin/python -m benchmarks.editions_bench --rounds 5 --edit   # every build after a content edit
 
 With `--edit`, a Simplified section is edited before every build, so no build finds its pages,
-its model or the zh-Hant edition's rendered pages cached: the cost of the first build after a
-contributor saves a file, rather than of a build of unchanged content.
+its model or its search segmentation cached: the cost of the first build after a contributor saves
+a file, rather than of a build of unchanged content.
 
 Runs on a copy of the project in a temporary folder (its own cache folder), so the repository and
 its site/ are never touched."""
@@ -21,6 +23,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,15 +34,6 @@ if str(REPO) not in sys.path:
 from benchmarks.project import snapshot  # noqa: E402
 from primer.languages import CODES, WRITTEN, language  # noqa: E402
 
-BUILD = """
-import sys, time
-from pathlib import Path
-root = Path(sys.argv[1]); sys.path.insert(0, str(root))
-import build
-start = time.perf_counter()
-assert build.build(root, sys.argv[2].split(","), parallel=True) == 0
-print(time.perf_counter() - start)
-"""
 REBUILD = """
 import sys, time, logging
 from pathlib import Path
@@ -60,6 +55,15 @@ for n in range(int(sys.argv[3])):
     times.append(wall); cpus.append(cpu)
 print(min(times), sorted(times)[len(times) // 2], sorted(cpus)[len(cpus) // 2])
 """
+
+
+def build(project: Path, langs: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Runs `build.py build` of `langs` in `project`; returns its wall time and the CPU time (user +
+    system) of the command and every process it started."""
+    command = [sys.executable, str(project / "build.py"), "build", *(arg for code in langs for arg in ("--lang", code))]
+    before, start = cpu_seconds(), time.perf_counter()
+    subprocess.run(command, cwd=project, capture_output=True, env=env, check=True)
+    return time.perf_counter() - start, cpu_seconds() - before
 
 
 def run(code: str, *args: str, env: dict[str, str]) -> list[float]:
@@ -88,25 +92,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="editions-bench-") as folder:
         project = snapshot(REPO / "content", Path(folder) / "p")
         env = dict(os.environ, PRIMER_CACHE_DIR=str(Path(folder) / "cache"), NO_MKDOCS_2_WARNING="1")
-        sets = {"written": ",".join(WRITTEN), "all": ",".join(CODES)}
+        sets = {"written": list(WRITTEN), "all": list(CODES)}
         for langs in sets.values():
-            run(BUILD, str(project), langs, env=env)  # warms every cache
+            build(project, langs, env)  # warms every cache
         walls: dict[str, list[float]] = {name: [] for name in sets}
         cpus: dict[str, list[float]] = {name: [] for name in sets}
         for _ in range(args.rounds):
             for name, langs in sets.items():
                 if args.edit:
                     edit(project, f"{name} {len(walls[name])}")
-                before = cpu_seconds()
-                walls[name] += run(BUILD, str(project), langs, env=env)[-1:]
-                cpus[name].append(cpu_seconds() - before)
+                wall, cpu = build(project, langs, env)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
         fastest, median, preview_cpu = run(REBUILD, str(project), language("zh-Hant").config, str(args.rounds), env=env)
         load = os.getloadavg()[0]
     written, every = statistics.median(walls["written"]), statistics.median(walls["all"])
     print(f"load average {load:.1f}; {args.rounds} rounds{'; content edited before every build' if args.edit else ''}")
-    print(f"build {sets['written']}: {written:.2f} s; build {sets['all']}: {every:.2f} s; ratio {every / written:.2f}")
+    names = {name: ",".join(langs) for name, langs in sets.items()}
+    print(f"build.py build {names['written']}: {written:.2f} s; {names['all']}: {every:.2f} s; "
+          f"ratio {every / written:.2f}")
     cpu_written, cpu_every = statistics.median(cpus["written"]), statistics.median(cpus["all"])
-    print(f"CPU time (all processes) {sets['written']}: {cpu_written:.2f} s; {sets['all']}: {cpu_every:.2f} s; "
+    print(f"CPU time (all processes) {names['written']}: {cpu_written:.2f} s; {names['all']}: {cpu_every:.2f} s; "
           f"ratio {cpu_every / cpu_written:.2f}")
     print(f"zh-Hant preview rebuild after an edit: fastest {fastest:.2f} s, median {median:.2f} s "
           f"(CPU {preview_cpu:.2f} s)")

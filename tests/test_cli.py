@@ -124,6 +124,16 @@ def test_usage_error_exits_2() -> None:
     assert build.main(["frobnicate"]) == 2
 
 
+def test_build_takes_several_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`build --lang` can be repeated; the languages build in edition order, each once, and without
+    it every language builds."""
+    asked: list[list[str]] = []
+    monkeypatch.setattr(build, "build", lambda root, langs, parallel: asked.append(langs) or 0)
+    assert build.main(["build", "--lang", "en", "--lang", "zh", "--lang", "en"]) == 0
+    assert build.main(["build"]) == 0
+    assert asked == [["zh", "en"], ["zh", "en", "zh-Hant"]]
+
+
 def test_exports_of_one_language_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     """`build --with-exports` makes every language's exports: with `--lang` it exits 2 and says why."""
     assert build.main(["build", "--with-exports", "--lang", "en"]) == 2
