@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from primer.build.cache import cache_dir, digest, write_atomically
-from primer.hant.collation import index_heading, stroke_sort_key
+from primer.hant.collation import CharacterKey, StrokeOrder
 from primer.languages import WRITTEN, language
 from primer.model import TERM_KINDS, Content, Term
 from primer.pages.pinyin import READINGS, pinyin_function, with_reviewed_readings
@@ -44,14 +44,16 @@ def term_keys(content: Content, lang: str) -> dict[str, str]:
     if collation == "pinyin":
         return _keys_for(names)
     if collation == "stroke":
-        return {name: stroke_key_text(name) for name in names}
+        order = StrokeOrder(names)
+        return {name: stroke_key_text(order.sort_key(name)) for name in names}
     return {name: name.casefold() for name in names}
 
 
-def stroke_key_text(name: str) -> str:
-    """Returns `stroke_sort_key` as a string that sorts the same: one fixed-width record per character."""
+def stroke_key_text(key: tuple[CharacterKey, ...]) -> str:
+    """Returns a stroke-order key (`StrokeOrder.sort_key`) as a string that sorts the same: one
+    fixed-width record per character."""
     return "".join(f"{kind}{strokes:03d}{radical:03d}{rest:03d}{character}"
-                   for kind, strokes, radical, rest, character in stroke_sort_key(name))
+                   for kind, strokes, radical, rest, character in key)
 
 
 def initial(key: str) -> str:
@@ -84,11 +86,11 @@ def letter_index(content: Content, lang: str) -> list[tuple[str, list[Term]]]:
     """Returns (letter, terms) pairs for the index, letters in order and '#' last."""
     keys = term_keys(content, lang)
     letters: dict[str, list[Term]] = {}
-    stroke = language(lang).collation == "stroke"
+    order = StrokeOrder(keys) if language(lang).collation == "stroke" else None
     for term in sorted(content.terms.values(), key=lambda t: keys[t.text(lang).term]):
         name = term.text(lang).term
-        letters.setdefault(index_heading(name) if stroke else initial(keys[name]), []).append(term)
-    if stroke:
+        letters.setdefault(order.heading(name) if order else initial(keys[name]), []).append(term)
+    if order:
         return list(letters.items())  # `N 畫` groups in the terms' order: Latin first, then by strokes
     return sorted(letters.items(), key=lambda item: (item[0] == "#", item[0]))
 
