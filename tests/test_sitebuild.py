@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from primer.build.sitebuild import hosted_url
+from primer.build import sitebuild
+from primer.build.sitebuild import LanguageBuild, hosted_url
+from primer.content.loader import load_content
 from primer.languages import LANGUAGES
+from primer.model import Content
+from tests.helpers import FIXTURES, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,3 +34,28 @@ def test_the_environment_overrides_a_hosted_url(monkeypatch: pytest.MonkeyPatch,
     assert hosted_url(tmp_path, "en") == "https://d.example/"
     monkeypatch.setenv("PRIMER_TEST_URL", "https://override.example/en/")
     assert hosted_url(tmp_path, "en") == "https://override.example/en/"
+
+
+
+@pytest.mark.parametrize("valid", [True, False])
+def test_the_check_runs_in_its_own_process_where_the_builds_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 valid: bool) -> None:
+    """Where the editions' builds are forked, the content check is forked too (it runs beside this
+    process's imports); its verdict still decides: valid content is published with its data files,
+    invalid content stops the builds and publishes nothing."""
+    project = make_project(tmp_path / "p", FIXTURES / "mini" / "content")
+    content = load_content(project)[0]
+
+    def check() -> Content | None:
+        (tmp_path / f"checked-by-{os.getpid()}").touch()
+        return content if valid else None
+
+    def builds(*args: object, meanwhile: Callable[[], bool], **kwargs: object) -> list[LanguageBuild] | None:
+        return [] if meanwhile() else None  # the editions' builds would run until the verdict
+
+    monkeypatch.setattr(sitebuild, "can_fork", lambda root: True)
+    monkeypatch.setattr(sitebuild, "build_languages", builds)
+    assert sitebuild.build_site(project, ["zh"], lambda message: None, check) == ([] if valid else None)
+    checked = [path.name for path in tmp_path.glob("checked-by-*")]
+    assert len(checked) == 1 and checked[0] != f"checked-by-{os.getpid()}"
+    assert (project / "site/data").is_dir() is valid

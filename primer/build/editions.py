@@ -24,7 +24,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Protocol
 
@@ -73,15 +73,15 @@ def preload() -> None:
         quiet.setLevel(level)
 
 
-class ForkedBuild:
-    """A language build running in a forked process."""
+class Forked:
+    """A function running in a forked process (a language build, or the content check)."""
 
     def __init__(self, pid: int) -> None:
         self.pid = pid
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
-        """Returns the exit code if the build has ended, else None."""
+        """Returns the exit code if the process has ended, else None."""
         if self.returncode is None:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
@@ -89,32 +89,46 @@ class ForkedBuild:
         return self.returncode
 
     def wait(self) -> int:
-        """Waits for the build to end; returns its exit code (negative: the signal that ended it)."""
+        """Waits for the process to end; returns its exit code (negative: the signal that ended it)."""
         if self.returncode is None:
             self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
         return self.returncode
 
     def kill(self) -> None:
-        """Stops the build at once."""
+        """Stops the process at once."""
         if self.returncode is None:
             os.kill(self.pid, signal.SIGKILL)
 
 
-def fork_build(command: Sequence[str], *, cwd: Path, env: dict[str, str], log: IO[str]) -> ForkedBuild:
-    """Runs `python -m primer.build.mkdocs_run ARGS` (a `command` as `sitebuild.language_command`
-    writes it) in a forked process, in `cwd`, with environment `env`, its output to `log`."""
-    if tuple(command[1:3]) != RUNNER:
-        raise ValueError(f"not a language build: {' '.join(command)}")
+def fork_call(run: Callable[[], int]) -> Forked:
+    """Runs `run()` in a forked process whose exit code is what it returns (1 if it raises)."""
     sys.stdout.flush()  # nothing buffered here may be written twice
     sys.stderr.flush()
     pid = os.fork()
     if pid:
-        return ForkedBuild(pid)
+        return Forked(pid)
     code = 1
     try:
         # os._exit below skips exit handlers: the parent's (finalizers of its temporary folders) are
-        # not this build's to run, and the build's own (the 繁體中文 conversion memo's save) run here.
+        # not this process's to run, and its own (the 繁體中文 conversion memo's save) run here.
         atexit._clear()
+        code = run()
+        atexit._run_exitfuncs()
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)  # never return into the parent's code (its atexit handlers, its finally blocks)
+
+
+def fork_build(command: Sequence[str], *, cwd: Path, env: dict[str, str], log: IO[str]) -> Forked:
+    """Runs `python -m primer.build.mkdocs_run ARGS` (a `command` as `sitebuild.language_command`
+    writes it) in a forked process, in `cwd`, with environment `env`, its output to `log`."""
+    if tuple(command[1:3]) != RUNNER:
+        raise ValueError(f"not a language build: {' '.join(command)}")
+
+    def build() -> int:
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)
@@ -125,11 +139,6 @@ def fork_build(command: Sequence[str], *, cwd: Path, env: dict[str, str], log: I
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
         from primer.build import mkdocs_run
 
-        code = mkdocs_run.main(list(command[3:]))
-        atexit._run_exitfuncs()
-    except BaseException:
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(code)  # never return into the parent's code (its atexit handlers, its finally blocks)
+        return mkdocs_run.main(list(command[3:]))
+
+    return fork_call(build)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from primer.build.editions import Build, can_fork, fork_build, preload
+from primer.build.editions import Build, can_fork, fork_build, fork_call, preload
 from primer.exports.data import write_data
 from primer.languages import CODES, DEFAULT, LANGUAGES, browser_routes, language
 from primer.model import Content
@@ -186,9 +186,13 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
             write_published_extras(content, staging, exports)
         return content is not None
 
+    # Where the builds are forked, the check is too, first: it then runs on the core this process
+    # leaves idle while it imports what the builds share (editions.preload), and the content model
+    # it loads is in the cache folder before the builds ask for it.
+    checking = fork_call(lambda: 0 if check_and_write_extras() else 1) if parallel and can_fork(root) else None
     try:
         results = build_languages(root, langs, staging, progress, parallel, exports=exports,
-                                  meanwhile=check_and_write_extras)
+                                  meanwhile=(lambda: checking.wait() == 0) if checking else check_and_write_extras)
         if results is None:
             return None
         failed = [result for result in results if not result.ok]
@@ -202,5 +206,8 @@ def build_site(root: Path, langs: list[str], progress: Callable[[str], None],
         publish(staging, target)
         return []
     finally:
+        if checking is not None and checking.poll() is None:  # the builds failed to start
+            checking.kill()
+            checking.wait()
         if staging.exists():
             shutil.rmtree(staging)
