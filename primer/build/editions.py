@@ -122,6 +122,15 @@ def fork_call(run: Callable[[], int]) -> Forked:
         os._exit(code)  # never return into the parent's code (its atexit handlers, its finally blocks)
 
 
+def output_to(log: IO[str]) -> None:
+    """Sends this (forked) process's standard output and error to `log`, through new streams, as a
+    started process has (the parent's may write elsewhere)."""
+    os.dup2(log.fileno(), 1)
+    os.dup2(log.fileno(), 2)
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - flushed before exit
+    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+
+
 def fork_build(command: Sequence[str], *, cwd: Path, env: dict[str, str], log: IO[str]) -> Forked:
     """Runs `python -m primer.build.mkdocs_run ARGS` (a `command` as `sitebuild.language_command`
     writes it) in a forked process, in `cwd`, with environment `env`, its output to `log`."""
@@ -132,11 +141,7 @@ def fork_build(command: Sequence[str], *, cwd: Path, env: dict[str, str], log: I
         os.chdir(cwd)
         os.environ.clear()
         os.environ.update(env)
-        os.dup2(log.fileno(), 1)
-        os.dup2(log.fileno(), 2)
-        # Streams on the new descriptors, as a started build has (the parent's may write elsewhere).
-        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115 - flushed before exit
-        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+        output_to(log)
         from primer.build import mkdocs_run
 
         return mkdocs_run.main(list(command[3:]))

@@ -5,6 +5,7 @@ built in a temporary folder and swapped in only when everything succeeded; and `
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -12,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from primer.build.cache import content_version
+from primer.build.editions import Forked, can_fork, fork_call, output_to
 from primer.build.sitebuild import LanguageBuild, build_languages, build_site, publish, write_root_files
 from primer.content.derived import derived_content
 from primer.exports.archive import zip_folder
@@ -112,15 +114,48 @@ def write_exports(root: Path, content: Content, progress: Callable[[str], None],
         version = content_version(root)
         shown = {lang: derived_content(root, content, lang, version) for lang in langs}  # as each edition reads
         setups = {lang: book_setup(root, shown[lang], lang, edition) for lang in langs}
-        facts: FileFacts = {}
-        with ThreadPoolExecutor(max_workers=len(langs)) as pool:
-            def files_of(lang: str) -> FileFacts:
-                return language_files(shown[lang], offline_site, staging, *setups[lang])
 
-            for found in pool.map(files_of, langs):
-                facts.update(found)
+        def files_of(lang: str) -> FileFacts:
+            return language_files(shown[lang], offline_site, staging, *setups[lang])
+
+        facts, failed = every_language(root, langs, files_of, work)
+        if failed:
+            return failed
         write_data(content, staging / "data")
         write_manifest(staging, edition, facts)
         return []
     finally:
         shutil.rmtree(work)
+
+
+def every_language(root: Path, langs: list[str], files_of: Callable[[str], FileFacts],
+                   work: Path) -> tuple[FileFacts, list[LanguageBuild]]:
+    """Runs `files_of` for every language at once; returns what they report and the languages that
+    failed. Where the builds are forked (`editions.can_fork`) each language runs in a forked process:
+    most of a PDF's cost is our own Python (fonts, structure), which threads would run one at a time."""
+    facts: FileFacts = {}
+    if not can_fork(root):
+        with ThreadPoolExecutor(max_workers=len(langs)) as pool:
+            for found in pool.map(files_of, langs):
+                facts.update(found)
+        return facts, []
+    with contextlib.ExitStack() as stack:
+        logs = {lang: stack.enter_context(tempfile.TemporaryFile("w+", encoding="utf-8")) for lang in langs}
+
+        def start(lang: str) -> Forked:
+            def write() -> int:
+                output_to(logs[lang])
+                (work / f"facts-{lang}.json").write_text(json.dumps(files_of(lang)), encoding="utf-8")
+                return 0
+
+            return fork_call(write)
+
+        running = {lang: start(lang) for lang in langs}
+        failed = []
+        for lang, process in running.items():
+            if process.wait() == 0:
+                facts.update(json.loads((work / f"facts-{lang}.json").read_text(encoding="utf-8")))
+            else:
+                logs[lang].seek(0)
+                failed.append(LanguageBuild(lang=lang, ok=False, output=f"exports: {logs[lang].read().strip()}"))
+    return facts, failed
