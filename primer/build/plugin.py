@@ -30,7 +30,7 @@ from primer.pages.downloads import read_manifest
 from primer.pages.i18n import LanguageSwitcher, without_alternate_prefetch
 from primer.pages.navigation import navigation
 from primer.pages.render import template_cache, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, is_reading_page
+from primer.pages.routes import SiteUrls
 from primer.pages.sanitize import sanitize_html
 from primer.pages.sitemap import published_pages, site_pages, site_urls, urls_by_id
 from primer.pages.social import sharing
@@ -73,6 +73,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         self.segmentation: SegmentationMemo | None = None
         self.urls: SiteUrls | None = None  # this build's URL registry, read from MkDocs' Files
         self.switcher: LanguageSwitcher | None = None
+        self.teaching: frozenset[str] = frozenset()  # source URIs of the site map's pages that teach
 
     @property
     def build(self) -> BuildState:
@@ -115,14 +116,21 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             files.append(file)
         self.urls = self._read_urls(files, config)
         self.switcher = self._language_switcher(config)
+        self.teaching = frozenset(page.uri for page in site_pages(self.build.content, self.build.lang) if page.teaches)
         self.build.mentions.clear()
-        self.linker = TermLinker(self.build.content, self.build.lang, self.urls.urls.get(PAGE_URIS["glossary"], ""))
+        self.linker = TermLinker(self.build.content, self.build.lang, self._glossary_url())
         return files
+
+    def _glossary_url(self) -> str:
+        """Returns the glossary's URL in this build ('' before on_files or in a build without it)."""
+        if self.urls is None or "glossary" not in self.urls.pages:
+            return ""
+        return self.urls.url(self.urls.uri("glossary"))
 
     def _read_urls(self, files: Files, config: MkDocsConfig) -> SiteUrls:
         """Returns where MkDocs put the site map's pages; refuses a build where that is not where the
         pages' links (made in on_config by MkDocs' File class) assumed, e.g. another plugin moved one."""
-        urls = SiteUrls.from_files(files, self.build.urls.urls, config.use_directory_urls, config.site_url or "")
+        urls = SiteUrls.from_files(files, self.build.urls.pages, config.use_directory_urls, config.site_url or "")
         moved = [uri for uri, url in urls.urls.items() if self.build.urls.url(uri) != url]
         if moved:
             raise PluginError(f"primer: MkDocs put {', '.join(moved)} elsewhere than the generated links assume")
@@ -166,7 +174,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             return html
         result = link_terms(html, self.build.matcher, self.linker.for_page(page.url),
                             first_only=self.config.crosslink.first_only)
-        if is_reading_page(page.file.src_uri):  # "appears in" lists only pages that teach
+        if page.file.src_uri in self.teaching:  # "appears in" lists only pages that teach
             for term_id in result.mentioned:
                 self.build.mentions.setdefault(term_id, {})[page.url] = page.title or ""
         return result.html
@@ -228,7 +236,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it (-100)
     def _finish_search_index(self, *, config: MkDocsConfig) -> None:
         """Gives the search index every glossary name (for ranking), written in UTF-8."""
-        glossary = self.urls.urls.get(PAGE_URIS["glossary"], "") if self.urls else ""
+        glossary = self._glossary_url()
         rewrite_search_index(Path(config.site_dir), self.build.content, glossary)
 
     on_post_build = CombinedEvent(_finish_site, _finish_search_index)
