@@ -32,7 +32,7 @@ from primer.pages.navigation import navigation
 from primer.pages.render import template_cache, ui_strings
 from primer.pages.routes import SiteUrls
 from primer.pages.sanitize import sanitize_html
-from primer.pages.sitemap import published_pages, site_pages, site_urls, urls_by_id
+from primer.pages.sitemap import SitePage, published_pages, site_pages, site_urls, urls_by_id
 from primer.pages.social import sharing
 from primer.search.index import rewrite_search_index
 from primer.search.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary
@@ -73,7 +73,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         self.segmentation: SegmentationMemo | None = None
         self.urls: SiteUrls | None = None  # this build's URL registry, read from MkDocs' Files
         self.switcher: LanguageSwitcher | None = None
-        self.teaching: frozenset[str] = frozenset()  # source URIs of the site map's pages that teach
+        self.site_map: dict[str, SitePage] = {}  # this language's site map by source URI
 
     @property
     def build(self) -> BuildState:
@@ -114,12 +114,16 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             file = File.generated(config, generated.uri, content=generated.markdown)
             file.edit_uri = generated.edit_path
             files.append(file)
+        self.site_map = {page.uri: page for page in site_pages(self.build.content, self.build.lang)}
         self.urls = self._read_urls(files, config)
         self.switcher = self._language_switcher(config)
-        self.teaching = frozenset(page.uri for page in site_pages(self.build.content, self.build.lang) if page.teaches)
         self.build.mentions.clear()
         self.linker = TermLinker(self.build.content, self.build.lang, self._glossary_url())
         return files
+
+    def _site_page(self, page: Page) -> SitePage | None:
+        """Returns the site map's entry of a page (None for one it does not list)."""
+        return self.site_map.get(page.file.src_uri)
 
     def _glossary_url(self) -> str:
         """Returns the glossary's URL in this build ('' before on_files or in a build without it)."""
@@ -141,7 +145,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         languages' from MkDocs' File class with the same URL style."""
         content, lang, urls = self.build.content, self.build.lang, self.urls
         assert urls is not None
-        own = site_pages(content, lang)
+        own = list(self.site_map.values())
         pages = {lang: urls_by_id(own, urls)}
         for other in LANGUAGES:
             if other.code != lang:
@@ -174,7 +178,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             return html
         result = link_terms(html, self.build.matcher, self.linker.for_page(page.url),
                             first_only=self.config.crosslink.first_only)
-        if page.file.src_uri in self.teaching:  # "appears in" lists only pages that teach
+        entry = self._site_page(page)
+        if entry is not None and entry.teaches:  # "appears in" lists only pages that teach
             for term_id in result.mentioned:
                 self.build.mentions.setdefault(term_id, {})[page.url] = page.title or ""
         return result.html
@@ -193,7 +198,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
                       nav: Navigation) -> dict[str, Any]:
         """Adds the per-page language alternates (switcher links, hreflang), the sharing tags and the
         term help's words."""
-        lang, site_url = self.config.lang, config.site_url or ""
+        lang, site_url, entry = self.config.lang, config.site_url or "", self._site_page(page)
         if self.switcher is not None:
             context["primer_alternates"] = self.switcher.alternates(page.file.src_uri, context.get("base_url", "."))
         context["primer_term_help"] = ui_strings()[lang]["term_help_open"]  # primer.js's onward link
@@ -203,7 +208,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             description=str(meta.get("description") or config.site_description or ""),
             canonical_url=page.canonical_url or "", site_url=site_url, site_name=config.site_name,
             current=lang, languages=LANGUAGES, repository=config.extra["repository"],
-            strings=ui_strings()[lang], is_article=page.url.startswith("sections/"),
+            strings=ui_strings()[lang], is_article=entry is not None and entry.group == "sections",
         )
         return context
 

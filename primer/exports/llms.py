@@ -6,7 +6,7 @@ from primer.content.markdown_refs import HEADING, HEADING_ID, prose_lines, rewri
 from primer.figures.placement import figures_as_text
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import SiteUrls, section_uri
+from primer.pages.routes import SiteUrls
 from primer.pages.sitemap import site_pages
 
 
@@ -54,7 +54,7 @@ def llms_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
 def llms_full_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
     """Returns every section, the glossary and the timeline of one language as one Markdown text."""
     t = ui_strings()[lang]
-    sections = [(s.title.get(lang), hosted.absolute(section_uri(s.id)),
+    sections = [(s.title.get(lang), hosted.absolute(hosted.section(s.id)),
                  resolved_body(content, lang, hosted, s.body(lang))) for s in content.sections]
     terms = sorted(content.terms.values(), key=lambda term: term.id)
     return render("llms-full.txt.j2", title=content.pages["home"].title.get(lang), t=t, lang=lang,

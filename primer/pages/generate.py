@@ -19,7 +19,7 @@ from primer.pages.downloads import downloads_markdown
 from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import SiteUrls, axis_uri, relative, section_uri
+from primer.pages.routes import SiteUrls, relative
 from primer.pages.views import (
     axis_markdown,
     classification_markdown,
@@ -143,7 +143,7 @@ def home_page(build: PageBuild) -> GeneratedPage:
     listed on it that this build made)."""
     content, lang, uri = build.content, build.lang, build.urls.uri("home")
     views = [(page.id, page.uri) for page in build.site_map if page.on_home and page.uri in build.made]
-    sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
+    sections = [(section, relative(uri, build.urls.section(section.id)), reading_minutes(section.body(lang)))
                 for section in content.sections]
     return document_page(build, content.pages["home"], uri, "home.md.j2", sections=sections,
                          views=[(view_id, relative(uri, target)) for view_id, target in views])
@@ -151,7 +151,7 @@ def home_page(build: PageBuild) -> GeneratedPage:
 
 def section_page(section: Document, build: PageBuild) -> GeneratedPage:
     """Renders an article section."""
-    return document_page(build, section, section_uri(section.id), "section.md.j2",
+    return document_page(build, section, build.urls.section(section.id), "section.md.j2",
                          minutes=reading_minutes(section.body(build.lang)))
 
 
@@ -170,7 +170,7 @@ def view_page(uri: str, title: str, description: str, markdown: str, edit_path: 
 def glossary_page(build: PageBuild) -> GeneratedPage:
     """Renders the glossary, with its JSON-LD (citing the hosted site's URLs)."""
     content, lang, t, uri = build.content, build.lang, ui_strings()[build.lang], build.urls.uri("glossary")
-    axis_links = {axis.id: build.urls.href(uri, axis_uri(axis.id)) for axis in content.axes}
+    axis_links = {axis.id: build.urls.href(uri, build.urls.axis(axis.id)) for axis in content.axes}
     return view_page(uri, t["glossary"], t["glossary_blurb"],
                      glossary_markdown(content, lang, axis_links), "content/glossary/",
                      meta={"jsonld": glossary_jsonld(content, lang, build.hosted)})
@@ -194,7 +194,7 @@ def classification_page(build: PageBuild) -> GeneratedPage:
 def axis_page(axis: TaxonomyAxis, build: PageBuild) -> GeneratedPage:
     """Renders one classification axis."""
     lang = build.lang
-    return view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
+    return view_page(build.urls.axis(axis.id), axis.name.get(lang), axis.description.get(lang),
                      axis_markdown(build.content, axis, lang, build.urls), "content/taxonomy.yml")
 
 

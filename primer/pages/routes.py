@@ -10,16 +10,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 
-def section_uri(section_id: str) -> str:
-    """Returns the source URI of an article section's page."""
-    return f"sections/{section_id}.md"
-
-
-def axis_uri(axis_id: str) -> str:
-    """Returns the source URI of a classification axis page."""
-    return f"classification/{axis_id}.md"
-
-
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
     """Returns a link from one source URI to another, as MkDocs resolves `.md` links."""
     path = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
@@ -61,11 +51,19 @@ class SiteUrls:
         """Returns the source URI of the site map's page `page_id` (`timeline` -> `timeline.md`)."""
         return self.pages[page_id]
 
+    def section(self, section_id: str) -> str:
+        """Returns the source URI of an article section's page (site-map id `section:<id>`)."""
+        return self.uri(f"section:{section_id}")
+
+    def axis(self, axis_id: str) -> str:
+        """Returns the source URI of a classification axis page (site-map id `axis:<id>`)."""
+        return self.uri(f"axis:{axis_id}")
+
     def target(self, scheme: str, target: str) -> tuple[str, str]:
         """Returns (page URI, anchor) that an internal link `scheme:target` points at (`page:`
         names a page of the site map by its id)."""
         if scheme == "section":
-            return section_uri(target), ""
+            return self.section(target), ""
         if scheme == "term":
             return self.uri("glossary"), target
         if scheme == "event":

@@ -31,7 +31,7 @@ from primer.pages.generate import (
     translation_status_page,
 )
 from primer.pages.render import ui_strings
-from primer.pages.routes import SiteUrls, axis_uri, section_uri
+from primer.pages.routes import SiteUrls
 
 Group = Literal["", "sections", "classification", "project"]
 Maker = Callable[[PageBuild], GeneratedPage]  # makes a page's Markdown (primer/pages/generate.py)
@@ -82,16 +82,16 @@ class Entry:
 
 
 def sections(content: Content, lang: str) -> list[SitePage]:
-    """The article sections, in their order."""
-    return [SitePage(id=f"section:{section.id}", uri=section_uri(section.id), title=section.title.get(lang),
+    """Returns the pages of the article sections, in their order."""
+    return [SitePage(id=f"section:{section.id}", uri=f"sections/{section.id}.md", title=section.title.get(lang),
                      label=section.title.get(lang), description=section.description.get(lang),
                      make=partial(section_page, section), group="sections", in_book=True, teaches=True)
             for section in content.sections]
 
 
 def axes(content: Content, lang: str) -> list[SitePage]:
-    """The classification axes, in their order."""
-    return [SitePage(id=f"axis:{axis.id}", uri=axis_uri(axis.id), title=axis.name.get(lang),
+    """Returns the pages of the classification axes, in their order."""
+    return [SitePage(id=f"axis:{axis.id}", uri=f"classification/{axis.id}.md", title=axis.name.get(lang),
                      label=axis.name.get(lang), description=axis.description.get(lang),
                      make=partial(axis_page, axis), group="classification", in_book=True, teaches=True)
             for axis in content.axes]

@@ -8,7 +8,7 @@ from typing import Any
 from primer.languages import language
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
 from primer.pages.render import first_sentence, json_ld, plain_text, render, ui_strings
-from primer.pages.routes import SiteUrls, axis_uri
+from primer.pages.routes import SiteUrls
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,12 +88,12 @@ def classification_markdown(content: Content, lang: str, urls: SiteUrls) -> str:
     uri = urls.uri("classification")
     return render("classification.md.j2", lang=lang, t=ui_strings()[lang], axes=content.axes,
                   matrix=matrix(content), glossary=urls.href(uri, urls.uri("glossary")), figures=content.figures,
-                  axis_links={axis.id: urls.href(uri, axis_uri(axis.id)) for axis in content.axes})
+                  axis_links={axis.id: urls.href(uri, urls.axis(axis.id)) for axis in content.axes})
 
 
 def axis_markdown(content: Content, axis: TaxonomyAxis, lang: str, urls: SiteUrls) -> str:
     """Renders one axis page: each class, its description and example models."""
-    uri = axis_uri(axis.id)
+    uri = urls.axis(axis.id)
     examples = {cls.id: models_in(content, axis.id, cls.id) for cls in axis.classes}
     return render("axis.md.j2", lang=lang, t=ui_strings()[lang], axis=axis, examples=examples,
                   sources=content.sources, glossary=urls.href(uri, urls.uri("glossary")))
