@@ -95,7 +95,7 @@ def test_a_page_is_as_new_as_the_newest_file_behind_it(content: Content) -> None
                            source_paths=("content/x.yml", "content/y.yml", "content/unknown.yml")),
              GeneratedPage(uri="b.md", title="B", markdown="", edit_path="", source_paths=())]
     built = BuildState(root=Path("."), lang="en", content=content, pages=pages,
-                       urls=SiteUrls.computed(["a.md", "b.md"], directory_urls=True),
+                       urls=SiteUrls.computed({"a": "a.md", "b": "b.md"}, directory_urls=True),
                        revision_dates={"content/x.yml": "2025-01-31", "content/y.yml": "2025-02-01"})
     assert built.revision_date(pages[0]) == "2025-02-01"
     assert built.revision_date(pages[1]) is None

@@ -16,7 +16,8 @@ from tests.helpers import ROOT
 NAMES = {"sections/history.html": "sections-history.xhtml", "glossary.html": "glossary.xhtml",
          "index.html": "index.xhtml"}
 ONLINE = "https://example.org/en/"
-PAGES = ("sections/history.md", "glossary.md", "index.md", "downloads.md", "classification/level.md")
+PAGES = {"section:history": "sections/history.md", "glossary": "glossary.md", "home": "index.md",
+         "downloads": "downloads.md", "axis:level": "classification/level.md"}
 OFFLINE, HOSTED = SiteUrls.computed(PAGES, directory_urls=False), SiteUrls.computed(PAGES, True, ONLINE)
 SVG = '<figure><svg viewBox="0 0 10 10" role="img"><title>A</title><path d="M0 0L10 10"/></svg></figure>'
 

@@ -35,7 +35,7 @@ def test_labels_stay_in_the_frame_without_overlap(content: Content, measure: str
         if not point.label.text:
             continue
         width = text_width(point.label.text, "small")
-        left = point.label.x if point.anchor == "start" else point.label.x - width
+        left = point.label.x if point.label.anchor == "start" else point.label.x - width
         box = (left, point.label.y - FONT_SIZES["small"], left + width, point.label.y + 3)
         assert left >= 0 and left + width <= frame.width
         assert not overlaps(box, boxes)

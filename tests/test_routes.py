@@ -14,7 +14,9 @@ from mkdocs.structure.files import File, Files
 
 from primer.pages.routes import SiteUrls
 
-PAGES = ("index.md", "about.md", "glossary.md", "classification/index.md", "classification/level.md")
+SITE_MAP = {"home": "index.md", "about": "about.md", "glossary": "glossary.md",
+            "classification": "classification/index.md", "axis:level": "classification/level.md"}
+PAGES = list(SITE_MAP.values())
 HOSTED_ROOT = "https://large-model-primer.github.io/"  # the sites' configured root (mkdocs*.yml site_url)
 HOSTED_URL = re.compile(re.escape(HOSTED_ROOT) + r"[A-Za-z0-9/#._~%-]*[A-Za-z0-9/#_~%-]")  # not a sentence's full stop
 
@@ -25,7 +27,7 @@ HOSTED_URL = re.compile(re.escape(HOSTED_ROOT) + r"[A-Za-z0-9/#._~%-]*[A-Za-z0-9
 ])
 def test_urls_are_the_ones_mkdocs_gives_a_nested_index_page(directory_urls: bool, expected: list[str]) -> None:
     """A folder's index.md is the folder itself with directory URLs and its index.html without them."""
-    urls = SiteUrls.computed(PAGES, directory_urls)
+    urls = SiteUrls.computed(SITE_MAP, directory_urls)
     assert [urls.url(uri) for uri in PAGES] == expected
 
 
@@ -35,7 +37,7 @@ def test_urls_are_the_ones_mkdocs_gives_a_nested_index_page(directory_urls: bool
 ])
 def test_links_from_a_nested_index_page_follow_the_url_style(directory_urls: bool, expected: list[str]) -> None:
     """From classification/index.md: up to the glossary, across to an axis, on the page, home."""
-    urls, start = SiteUrls.computed(PAGES, directory_urls), "classification/index.md"
+    urls, start = SiteUrls.computed(SITE_MAP, directory_urls), "classification/index.md"
     found = [urls.href(start, "glossary.md", "rlhf"), urls.href(start, "classification/level.md"),
              urls.href(start, start, "top"), urls.href(start, "index.md")]
     assert found == expected
@@ -45,14 +47,14 @@ def test_links_from_a_nested_index_page_follow_the_url_style(directory_urls: boo
 def test_a_builds_files_and_the_file_class_agree(tmp_path: Path, directory_urls: bool) -> None:
     """The registry read from a build's Files equals the computed one; pages it lacks are left out."""
     files = Files([File(uri, str(tmp_path), str(tmp_path / "site"), directory_urls) for uri in PAGES[1:]])
-    read = SiteUrls.from_files(files, PAGES, directory_urls)
-    assert dict(read.urls) == {uri: url for uri, url in SiteUrls.computed(PAGES, directory_urls).urls.items()
+    read = SiteUrls.from_files(files, SITE_MAP, directory_urls)
+    assert dict(read.urls) == {uri: url for uri, url in SiteUrls.computed(SITE_MAP, directory_urls).urls.items()
                                if uri != "index.md"}
 
 
 def test_a_link_target_names_its_page_by_source_or_by_url() -> None:
     """`classification/index.md` and `classification/index.html` are the same page; an image is none."""
-    offline = SiteUrls.computed(PAGES, directory_urls=False)
+    offline = SiteUrls.computed(SITE_MAP, directory_urls=False)
     assert offline.resolve("classification/index.md") == offline.resolve("classification/index.html")
     assert offline.resolve("classification/index.html") == "classification/index.md"
     assert offline.resolve("assets/images/social.png") is None

@@ -25,7 +25,7 @@ def section(en: str, zh: str = "") -> Document:
                     description=Localized(zh="基础", en="Basics"), terms=(), sources=(),
                     bodies=Localized(zh=zh or TAKEAWAYS + BODY + CHECK, en=en),
                     body_paths=Localized(zh="content/sections/01-basics/zh.md", en="content/sections/01-basics/en.md"),
-                    origin=Origin(path="content/sections/01-basics/meta.yml"), is_section=True)
+                    origin=Origin(path="content/sections/01-basics/meta.yml"))
 
 
 def messages(body: str) -> list[str]:

@@ -30,9 +30,9 @@ from primer.pages.downloads import read_manifest
 from primer.pages.i18n import LanguageSwitcher, without_alternate_prefetch
 from primer.pages.navigation import navigation
 from primer.pages.render import template_cache, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, is_reading_page
+from primer.pages.routes import SiteUrls
 from primer.pages.sanitize import sanitize_html
-from primer.pages.sitemap import published_pages, site_pages, site_urls, urls_by_id
+from primer.pages.sitemap import SitePage, published_pages, site_pages, site_urls, urls_by_id
 from primer.pages.social import sharing
 from primer.search.index import rewrite_search_index
 from primer.search.segmentation import SegmentationMemo, install_memo, jieba_user_dictionary
@@ -73,6 +73,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         self.segmentation: SegmentationMemo | None = None
         self.urls: SiteUrls | None = None  # this build's URL registry, read from MkDocs' Files
         self.switcher: LanguageSwitcher | None = None
+        self.site_map: dict[str, SitePage] = {}  # this language's site map by source URI
 
     @property
     def build(self) -> BuildState:
@@ -113,16 +114,27 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             file = File.generated(config, generated.uri, content=generated.markdown)
             file.edit_uri = generated.edit_path
             files.append(file)
+        self.site_map = {page.uri: page for page in site_pages(self.build.content, self.build.lang)}
         self.urls = self._read_urls(files, config)
         self.switcher = self._language_switcher(config)
         self.build.mentions.clear()
-        self.linker = TermLinker(self.build.content, self.build.lang, self.urls.urls.get(PAGE_URIS["glossary"], ""))
+        self.linker = TermLinker(self.build.content, self.build.lang, self._glossary_url())
         return files
+
+    def _site_page(self, page: Page) -> SitePage | None:
+        """Returns the site map's entry of a page (None for one it does not list)."""
+        return self.site_map.get(page.file.src_uri)
+
+    def _glossary_url(self) -> str:
+        """Returns the glossary's URL in this build ('' before on_files or in a build without it)."""
+        if self.urls is None or "glossary" not in self.urls.pages:
+            return ""
+        return self.urls.url(self.urls.uri("glossary"))
 
     def _read_urls(self, files: Files, config: MkDocsConfig) -> SiteUrls:
         """Returns where MkDocs put the site map's pages; refuses a build where that is not where the
         pages' links (made in on_config by MkDocs' File class) assumed, e.g. another plugin moved one."""
-        urls = SiteUrls.from_files(files, self.build.urls.urls, config.use_directory_urls, config.site_url or "")
+        urls = SiteUrls.from_files(files, self.build.urls.pages, config.use_directory_urls, config.site_url or "")
         moved = [uri for uri, url in urls.urls.items() if self.build.urls.url(uri) != url]
         if moved:
             raise PluginError(f"primer: MkDocs put {', '.join(moved)} elsewhere than the generated links assume")
@@ -133,7 +145,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
         languages' from MkDocs' File class with the same URL style."""
         content, lang, urls = self.build.content, self.build.lang, self.urls
         assert urls is not None
-        own = site_pages(content, lang)
+        own = list(self.site_map.values())
         pages = {lang: urls_by_id(own, urls)}
         for other in LANGUAGES:
             if other.code != lang:
@@ -166,7 +178,8 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             return html
         result = link_terms(html, self.build.matcher, self.linker.for_page(page.url),
                             first_only=self.config.crosslink.first_only)
-        if is_reading_page(page.file.src_uri):  # "appears in" lists only pages that teach
+        entry = self._site_page(page)
+        if entry is not None and entry.teaches:  # "appears in" lists only pages that teach
             for term_id in result.mentioned:
                 self.build.mentions.setdefault(term_id, {})[page.url] = page.title or ""
         return result.html
@@ -185,7 +198,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
                       nav: Navigation) -> dict[str, Any]:
         """Adds the per-page language alternates (switcher links, hreflang), the sharing tags and the
         term help's words."""
-        lang, site_url = self.config.lang, config.site_url or ""
+        lang, site_url, entry = self.config.lang, config.site_url or "", self._site_page(page)
         if self.switcher is not None:
             context["primer_alternates"] = self.switcher.alternates(page.file.src_uri, context.get("base_url", "."))
         context["primer_term_help"] = ui_strings()[lang]["term_help_open"]  # primer.js's onward link
@@ -195,7 +208,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
             description=str(meta.get("description") or config.site_description or ""),
             canonical_url=page.canonical_url or "", site_url=site_url, site_name=config.site_name,
             current=lang, languages=LANGUAGES, repository=config.extra["repository"],
-            strings=ui_strings()[lang], is_article=page.url.startswith("sections/"),
+            strings=ui_strings()[lang], is_article=entry is not None and entry.group == "sections",
         )
         return context
 
@@ -228,7 +241,7 @@ class PrimerPlugin(BasePlugin[PrimerConfig]):  # type: ignore[no-untyped-call]
     @event_priority(-50)  # after Material's search plugin writes the index, before offline inlines it (-100)
     def _finish_search_index(self, *, config: MkDocsConfig) -> None:
         """Gives the search index every glossary name (for ranking), written in UTF-8."""
-        glossary = self.urls.urls.get(PAGE_URIS["glossary"], "") if self.urls else ""
+        glossary = self._glossary_url()
         rewrite_search_index(Path(config.site_dir), self.build.content, glossary)
 
     on_post_build = CombinedEvent(_finish_site, _finish_search_index)

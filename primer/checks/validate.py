@@ -11,7 +11,7 @@ from primer.content.markdown_refs import BodyRefs, scan_body
 from primer.figures.checks import check_figures
 from primer.issues import Issue
 from primer.model import Content, Document, Origin, Term
-from primer.pages.routes import PAGE_URIS
+from primer.pages.sitemap import page_names
 from primer.terms.termmatch import match_key
 
 REQUIRED_PAGES = ("home", "about")
@@ -88,7 +88,7 @@ class LinkTargets:
         self.sections = {section.id: section for section in content.sections}
         self.known: dict[str, Container[str]] = {
             "section": self.sections, "term": content.terms,
-            "event": {event.id for event in content.events}, "page": PAGE_URIS, "figure": content.figures,
+            "event": {event.id for event in content.events}, "page": page_names(), "figure": content.figures,
         }
         self._heading_ids: dict[str, set[str]] = {}
 

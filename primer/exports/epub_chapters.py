@@ -18,7 +18,7 @@ from mkdocs.utils.meta import get_data
 from primer.model import Content
 from primer.pages.generate import GeneratedPage
 from primer.pages.render import ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls
+from primer.pages.routes import SiteUrls
 from primer.pages.sanitize import sanitize_html
 from primer.pages.sitemap import build_pages, hosted_site_urls, site_pages, site_urls
 from primer.terms.crosslink import link_terms
@@ -78,7 +78,7 @@ def chapter_html(content: Content, lang: str, setup: MarkdownSetup) -> dict[str,
     """Returns each book page's HTML keyed by offline URL, cross-linked, the glossary's
     "appears in" lists filled, as the site's hooks do."""
     offline = site_urls(content, lang, directory_urls=False)
-    glossary = offline.url(PAGE_URIS["glossary"])
+    glossary = offline.url(offline.uri("glossary"))
     linker = TermLinker(content, lang, glossary)
     matcher = term_matcher(content, lang)
     mentions: dict[str, dict[str, str]] = {}

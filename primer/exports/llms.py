@@ -6,7 +6,7 @@ from primer.content.markdown_refs import HEADING, HEADING_ID, prose_lines, rewri
 from primer.figures.placement import figures_as_text
 from primer.model import Content
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, section_uri, target_uri
+from primer.pages.routes import SiteUrls
 from primer.pages.sitemap import site_pages
 
 
@@ -29,7 +29,7 @@ def resolved_body(content: Content, lang: str, hosted: SiteUrls, body: str) -> s
         return f"[{numbers[source_id]}]"
 
     def link(scheme: str, target: str, anchor: str) -> str:
-        page, default_anchor = target_uri(scheme, target)
+        page, default_anchor = hosted.target(scheme, target)
         return hosted.absolute(page, anchor or default_anchor)
 
     text = demote_headings(rewrite_body(figures_as_text(body, content, lang), cite=cite, link=link))
@@ -48,13 +48,13 @@ def llms_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
              if page.id not in ("home", "about") and page.group != "sections"]
     return render("llms.txt.j2", title=home.title.get(lang), summary=home.description.get(lang), t=t,
                   sections=sections, views=views, full=hosted.base + "llms-full.txt",
-                  about=hosted.absolute(PAGE_URIS["about"]))
+                  about=hosted.absolute(hosted.uri("about")))
 
 
 def llms_full_txt(content: Content, lang: str, hosted: SiteUrls) -> str:
     """Returns every section, the glossary and the timeline of one language as one Markdown text."""
     t = ui_strings()[lang]
-    sections = [(s.title.get(lang), hosted.absolute(section_uri(s.id)),
+    sections = [(s.title.get(lang), hosted.absolute(hosted.section(s.id)),
                  resolved_body(content, lang, hosted, s.body(lang))) for s in content.sections]
     terms = sorted(content.terms.values(), key=lambda term: term.id)
     return render("llms-full.txt.j2", title=content.pages["home"].title.get(lang), t=t, lang=lang,

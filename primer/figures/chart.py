@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from primer.figures.diagram import At, TextLine, fmt
+from primer.figures.diagram import At, TextLine
 from primer.figures.layout import FONT_SIZES, text_width, wrap
 from primer.languages import language
 from primer.model import Content, Term
@@ -64,23 +64,31 @@ class Tick:
 
 
 @dataclass(frozen=True, slots=True)
-class PlacedPoint(At):
-    """A point drawn at its centre: marker kind, its label and the label's text-anchor."""
+class PointLabel(TextLine):
+    """A point's label, placed beside it: the side of its anchor point the text runs from
+    (SVG text-anchor `start` or `end`)."""
 
-    marker: str
-    label: TextLine
     anchor: str
 
 
 @dataclass(frozen=True, slots=True)
-class ChartLayout:
-    """Everything the SVG template draws for one chart in one language."""
+class PlacedPoint(At):
+    """A point drawn at its centre: marker kind and its label."""
 
+    marker: str
+    label: PointLabel
+
+
+@dataclass(frozen=True, slots=True)
+class ChartLayout:
+    """Everything the SVG template draws for one chart in one language, in its frame."""
+
+    frame: Frame
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     points: tuple[PlacedPoint, ...]
-    geometry: dict[str, str]
     undisclosed: tuple[TextLine, ...]  # the strip's text: "not disclosed:" and the names, in date order
+    strip_height: float  # the "not disclosed" strip's, from its top edge STRIP_TOP
 
 
 def chart_points(content: Content, measure: str) -> list[ChartPoint]:
@@ -144,7 +152,7 @@ def overlaps(box: tuple[float, float, float, float], placed: list[tuple[float, f
 
 
 def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, float, float]],
-                frame: Frame, ceiling: float) -> tuple[TextLine, str]:
+                frame: Frame, ceiling: float) -> PointLabel:
     """Puts a point's label beside it where it overlaps no other label and stays in the plot."""
     width, height = text_width(text, "small"), FONT_SIZES["small"]
     candidates = [(x + 8, y + 4, "start"), (x - 8, y + 4, "end"), (x + 6, y - 9, "start"), (x + 6, y + 17, "start"),
@@ -157,11 +165,11 @@ def place_label(x: float, y: float, text: str, placed: list[tuple[float, float, 
         box = (left, cy - height, left + width, cy + 3)
         if left >= 2 and left + width <= frame.width - 2 and cy - height >= ceiling and not overlaps(box, placed):
             placed.append(box)
-            return TextLine(cx, cy, text), anchor
+            return PointLabel(cx, cy, text, anchor)
     if not frame.label_every_point:
-        return TextLine(x, y, ""), "start"
+        return PointLabel(x, y, "", "start")
     cx, cy, anchor = fallback if x + 8 + width <= frame.width else candidates[1]
-    return TextLine(cx, cy, text), anchor
+    return PointLabel(cx, cy, text, anchor)
 
 
 def layout_chart(points: list[ChartPoint], measure: str, lang: str, t: dict[str, str],
@@ -194,18 +202,15 @@ def layout_chart(points: list[ChartPoint], measure: str, lang: str, t: dict[str,
     # A label may rise above the plot to just under the strip, clear of the axis title.
     axis_title = t[f"measure_{measure}"]
     placed.append((left + 8, top - 20, left + 8 + text_width(axis_title, "small"), top - 5))
-    drawn = [PlacedPoint(x_of(p.year), strip_y, "undisclosed", TextLine(0, 0, ""), "start")
+    drawn = [PlacedPoint(x_of(p.year), strip_y, "undisclosed", PointLabel(0, 0, "", "start"))
              for p in points if p.fact.value is None]
     for point in known:
         assert point.fact.value is not None
         x, y = x_of(point.year), y_of(math.log10(point.fact.value))
-        label, anchor = place_label(x, y, point.term.text(lang).term, placed, frame, strip_y + 16)
-        drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label, anchor))
+        label = place_label(x, y, point.term.text(lang).term, placed, frame, strip_y + 16)
+        drawn.append(PlacedPoint(x, y, "sparse" if point.fact.sparse else "point", label))
     lines = tuple(TextLine(left + 8, STRIP_TOP + 18 + STRIP_LINE * i, text) for i, text in enumerate(strip))
-    geometry = {"width": fmt(frame.width), "height": fmt(frame.height), "left": fmt(left), "right": fmt(right),
-                "top": fmt(top), "bottom": fmt(bottom), "plot_width": fmt(right - left),
-                "strip_top": fmt(STRIP_TOP), "strip_height": fmt(strip_y + 12 - STRIP_TOP)}
-    return ChartLayout(x_ticks, y_ticks, tuple(drawn), geometry, lines if names else ())
+    return ChartLayout(frame, x_ticks, y_ticks, tuple(drawn), lines if names else (), strip_y + 12 - STRIP_TOP)
 
 
 def _tick_text(exponent: int, measure: str, lang: str) -> tuple[str, str]:

@@ -21,20 +21,15 @@ STYLES = ("muted", "data", "accent", "trained", "highlight")
 
 @dataclass(frozen=True, slots=True)
 class EraBand:
-    """One era drawn: its band, style, name lines, range and event count labels."""
+    """One era drawn: its band, style, name lines, range and event count labels, and a dot per event
+    (in the band's style)."""
 
     x: float
     width: float
     style: str
     lines: tuple[TextLine, ...]
     count: TextLine
-
-
-@dataclass(frozen=True, slots=True)
-class Dot(At):
-    """One event, placed: its era's style."""
-
-    style: str
+    dots: tuple[At, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +37,6 @@ class ErasLayout:
     """Everything the eras template draws."""
 
     bands: tuple[EraBand, ...]
-    dots: tuple[Dot, ...]
     ticks: tuple[TextLine, ...]
     band_height: float
     legend: tuple[TextLine, ...]
@@ -72,7 +66,7 @@ def layout_eras(content: Content, lang: str, words: dict[str, str], drawing_widt
     right = drawing_width - LEFT
     width = (right - LEFT) / max(len(eras), 1)
     per_year = Counter(int(event.date[:4]) for event in content.events)
-    bands, dots, ticks = [], [], []
+    bands, ticks = [], []
     names = [wrap(era.name.get(lang), width - 12, "normal") for era in eras]
     band_height = 22 + max((len(name) for name in names), default=1) * LINE_STEP + 8
     for index, era in enumerate(eras):
@@ -82,18 +76,18 @@ def layout_eras(content: Content, lang: str, words: dict[str, str], drawing_widt
         lines = [TextLine(x + width / 2, BAND_TOP + 22 + i * LINE_STEP, line) for i, line in enumerate(name)]
         lines.append(TextLine(x + width / 2, BAND_TOP + 22 + len(name) * LINE_STEP, span))
         count = sum(n for year, n in per_year.items() if era.start <= year <= end)
-        bands.append(EraBand(x, width, style, tuple(lines),
-                             TextLine(x + width / 2, BASELINE + 34, words["figure_events"].format(count=count))))
         years = max(end - era.start + 1, 1)
-        for year in range(era.start, end + 1):
-            centre = x + 6 + (year - era.start + 0.5) / years * (width - 12)
-            dots += [Dot(centre, BASELINE - 6 - i * DOT_STEP, style) for i in range(per_year.get(year, 0))]
+        dots = [At(x + 6 + (year - era.start + 0.5) / years * (width - 12), BASELINE - 6 - i * DOT_STEP)
+                for year in range(era.start, end + 1) for i in range(per_year.get(year, 0))]
+        bands.append(EraBand(x, width, style, tuple(lines),
+                             TextLine(x + width / 2, BASELINE + 34, words["figure_events"].format(count=count)),
+                             tuple(dots)))
         ticks.append(TextLine(x + 4, BASELINE + 16, str(era.start)))
     ticks.append(TextLine(right - 4, BASELINE + 16, str(last_year(content))))
     legend = tuple(TextLine(drawing_width / 2, LEGEND_Y + LEGEND_LINE * i, line)
                    for i, line in enumerate(wrap(words["figure_dot_legend"], right - LEFT, "small")))
     height = HEIGHT + LEGEND_LINE * (len(legend) - 1)
-    return ErasLayout(tuple(bands), tuple(dots), tuple(ticks), band_height, legend, drawing_width, height)
+    return ErasLayout(tuple(bands), tuple(ticks), band_height, legend, drawing_width, height)
 
 
 def eras_issues(content: Content, lang: str, words: dict[str, str]) -> list[str]:

@@ -15,15 +15,13 @@ from primer.issues import Spot
 from primer.languages import DEFAULT
 from primer.model import Content
 from primer.pages.render import TEMPLATES, ui_strings
-from primer.pages.routes import PAGE_URIS, section_uri
 
 PLACEMENT = re.compile(r"^(\s*)\[\[figure:([^\]]*)\]\]\s*$")
 PLACEMENT_LINE = re.compile(r"^([ \t]*)\[\[figure:([^\]\n]*)\]\][ \t]*$", re.M)
 EMPTY_REFERENCE = re.compile(r"(?<![!\]])\[\]\(figure:([a-z0-9-]+)\)")
-# Generated pages that place figures from their template, with the letter that numbers them.
-VIEW_TEMPLATES = (("T", "timeline.md.j2", PAGE_URIS["timeline"]),
-                  ("C", "classification.md.j2", PAGE_URIS["classification"]))
-GALLERY_URI = PAGE_URIS["figures"]
+# Generated pages that place figures from their template (by site-map id), with the letter that numbers them.
+VIEW_TEMPLATES = (("T", "timeline.md.j2", "timeline"), ("C", "classification.md.j2", "classification"))
+GALLERY = "figures"  # the site-map id of the page that shows every figure
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -35,8 +33,8 @@ class Placement(Spot):
 
 @dataclass(frozen=True, slots=True)
 class FigureIndex:
-    """Every placed figure's chapter, number within it and page (unplaced figures live only in
-    the figures page)."""
+    """Every placed figure's chapter, number within it and page, by site-map id (unplaced figures
+    live only in the figures page)."""
 
     chapters: dict[str, tuple[str, int]] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
@@ -49,8 +47,8 @@ class FigureIndex:
         return ui_strings()[lang]["figure_number"].format(chapter=chapter, n=number)
 
     def page(self, figure_id: str) -> str:
-        """Returns the source URI of the page showing the figure in its context."""
-        return self.pages.get(figure_id, GALLERY_URI)
+        """Returns the site-map id of the page showing the figure in its context."""
+        return self.pages.get(figure_id, GALLERY)
 
 
 def placements(text: str) -> list[Placement]:
@@ -65,33 +63,33 @@ def placements(text: str) -> list[Placement]:
 
 @dataclass(frozen=True, slots=True)
 class ViewPlacements:
-    """The figures a generated page's template places: its chapter letter, template, page."""
+    """The figures a generated page's template places: its chapter letter, template, page (site-map id)."""
 
     letter: str
     template: str
-    uri: str
+    page: str
     found: list[Placement]
 
 
 def view_placements(templates: Path = TEMPLATES) -> list[ViewPlacements]:
     """Returns the placements of each generated page that places figures."""
-    return [ViewPlacements(letter, name, uri, placements((templates / name).read_text(encoding="utf-8")))
-            for letter, name, uri in VIEW_TEMPLATES]
+    return [ViewPlacements(letter, name, page, placements((templates / name).read_text(encoding="utf-8")))
+            for letter, name, page in VIEW_TEMPLATES]
 
 
 def figure_index(content: Content, templates: Path = TEMPLATES) -> FigureIndex:
     """Numbers the figures each section (its zh body) and generated page places, in order."""
     index = FigureIndex()
-    pages = [(str(section.order), section_uri(section.id), placements(section.body(DEFAULT.code)))
+    pages = [(str(section.order), f"section:{section.id}", placements(section.body(DEFAULT.code)))
              for section in content.sections]
-    views = [(view.letter, view.uri, view.found) for view in view_placements(templates)]
-    for chapter, uri, found in [*pages, *views]:
+    views = [(view.letter, view.page, view.found) for view in view_placements(templates)]
+    for chapter, page, found in [*pages, *views]:
         number = 0
         for placement in found:
             if placement.figure_id in content.figures and placement.figure_id not in index.chapters:
                 number += 1
                 index.chapters[placement.figure_id] = (chapter, number)
-                index.pages[placement.figure_id] = uri
+                index.pages[placement.figure_id] = page
     return index
 
 

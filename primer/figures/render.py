@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from primer.figures.chart import NARROW, WIDE, chart_points, format_value, layout_chart
+from primer.figures.chart import NARROW, STRIP_TOP, WIDE, chart_points, format_value, layout_chart
 from primer.figures.diagram import draw, fmt
 from primer.figures.eras import BASELINE, NARROW_WIDTH, layout_eras
 from primer.figures.eras import WIDTH as ERAS_WIDTH
@@ -53,7 +53,7 @@ def figure_body(content: Content, figure: Figure, lang: str, number: str = "") -
         # labels the wide one would shrink below reading size (hidden with display: none, so
         # screen readers meet one of them; search indexes only the wide one's words).
         svg = "".join(environment().get_template("figures/chart.svg.j2").render(
-            variant=variant, layout=layout_chart(points, figure.measure, lang, t, frame),
+            variant=variant, layout=layout_chart(points, figure.measure, lang, t, frame), strip_top=STRIP_TOP,
             axis_label=t[f"measure_{figure.measure}"], **common) for variant, frame in CHART_FRAMES)
         rows = [{"model": p.term.text(lang).term, "released": p.released,
                  "value": format_value(p.fact, figure.measure, lang, t),

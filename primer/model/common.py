@@ -91,7 +91,6 @@ class Document(Record):
     sources: tuple[str, ...]
     bodies: Localized
     body_paths: Localized
-    is_section: bool
     translated_from: str = ""
     crosslink: bool = True
 
@@ -109,7 +108,7 @@ class Document(Record):
             title=Localized.of(reader.localized("title")),
             description=Localized.of(reader.localized("description")),
             terms=reader.ids("terms"), sources=sources,
-            bodies=bodies, body_paths=body_paths, origin=Origin.of(reader), is_section=is_section,
+            bodies=bodies, body_paths=body_paths, origin=Origin.of(reader),
             translated_from=reader.text("translated_from"), crosslink=reader.boolean("crosslink", default=True),
         )
 

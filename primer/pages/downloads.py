@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from primer.build.sitebuild import MANIFEST
 from primer.languages import CODES, LANGUAGES, language
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls
+from primer.pages.routes import SiteUrls
 
 if TYPE_CHECKING:
     from primer.pages.sitemap import SitePage
@@ -90,7 +90,7 @@ def downloads_markdown(lang: str, manifest: dict[str, Any] | None, urls: SiteUrl
     site_root = hosted.base.rstrip("/").rsplit("/", 1)[0] + "/" if hosted.base else ""
     base = f"{site_root}downloads/" if offline else "../../downloads/"
     commit = (manifest or {}).get("commit", "")
-    contents = [(page.title, urls.href(PAGE_URIS["downloads"], page.uri)) for page in book]
+    contents = [(page.title, urls.href(urls.uri("downloads"), page.uri)) for page in book]
     return render("downloads.md.j2", t=t, groups=groups, base=base, offline=offline, built=bool(facts), book=contents,
                   commit=commit, date=(manifest or {}).get("date", "")[:10],
                   commit_url=f"{repository.rstrip('/')}/commit/{commit}" if repository and commit else "")

@@ -12,14 +12,14 @@ from markupsafe import escape
 
 from primer.content.markdown_refs import rewrite_body
 from primer.content.translation import STATUS_ORDER, translation_states
-from primer.figures.placement import GALLERY_URI, figure_index, fill_references
+from primer.figures.placement import figure_index, fill_references
 from primer.languages import language
 from primer.model import Content, Document, Source, TaxonomyAxis
 from primer.pages.downloads import downloads_markdown
 from primer.pages.glossary_page import glossary_markdown
 from primer.pages.reading_time import reading_minutes
 from primer.pages.render import render, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, relative, section_uri, target_uri
+from primer.pages.routes import SiteUrls, relative
 from primer.pages.views import (
     axis_markdown,
     classification_markdown,
@@ -47,6 +47,7 @@ class PageBuild:
     written: Content | None = None  # as contributors wrote it, when that differs
     manifest: dict[str, Any] | None = None  # the exports of this run
     made: frozenset[str] = frozenset()  # source URIs of the pages made before the home page
+    site_map: Sequence[SitePage] = ()  # every page of `lang`'s site map (the home and downloads pages list some)
 
     @property
     def project(self) -> Path:
@@ -99,8 +100,10 @@ def cited_sources(content: Content, document: Document, lang: str) -> list[Sourc
     return list(seen.values())
 
 
-def document_body(content: Content, document: Document, lang: str, uri: str) -> tuple[str, list[Source]]:
-    """Returns a body with citations numbered and internal links resolved, plus its references."""
+def document_body(content: Content, document: Document, lang: str, uri: str,
+                  urls: SiteUrls) -> tuple[str, list[Source]]:
+    """Returns a body with citations numbered and internal links resolved (to the site map's pages
+    in `urls`), plus its references."""
     references = cited_sources(content, document, lang)
     numbers = {source.id: index for index, source in enumerate(references, start=1)}
 
@@ -112,20 +115,20 @@ def document_body(content: Content, document: Document, lang: str, uri: str) -> 
 
     def link(scheme: str, target: str, anchor: str) -> str:
         if scheme == "figure":
-            return relative(uri, figures.page(target), f"fig-{target}")
-        page, default_anchor = target_uri(scheme, target)
+            return relative(uri, urls.uri(figures.page(target)), f"fig-{target}")
+        page, default_anchor = urls.target(scheme, target)
         return relative(uri, page, anchor or default_anchor)
 
     body = fill_references(document.body(lang), figures, lang)
     return rewrite_body(body, cite=cite, link=link), references
 
 
-def document_page(content: Content, document: Document, lang: str, uri: str, template: str,
-                  **extra: Any) -> GeneratedPage:
+def document_page(build: PageBuild, document: Document, uri: str, template: str, **extra: Any) -> GeneratedPage:
     """Renders a section or stand-alone page."""
-    body, references = document_body(content, document, lang, uri)
+    content, lang = build.content, build.lang
+    body, references = document_body(content, document, lang, uri, build.urls)
     folder = document.body_paths.get(lang).rsplit("/", 1)[0]
-    title = None if uri == PAGE_URIS["home"] else document.title.get(lang)
+    title = None if uri == build.urls.uri("home") else document.title.get(lang)
     opt_out = {} if document.crosslink else {"crosslink": False}
     markdown = front_matter(title=title, description=document.description.get(lang), **opt_out) + render(
         template, lang=lang, t=ui_strings()[lang], document=document, body=body, references=references,
@@ -135,25 +138,26 @@ def document_page(content: Content, document: Document, lang: str, uri: str, tem
                          edit_path=document.body_paths.get(lang), source_paths=(folder,))
 
 
-def home_page(build: PageBuild, views: list[tuple[str, str]]) -> GeneratedPage:
-    """Renders the home page: introduction, reading path and entry points (`views`: id and source
-    URI of each view it lists)."""
-    content, lang, uri = build.content, build.lang, PAGE_URIS["home"]
-    sections = [(section, relative(uri, section_uri(section.id)), reading_minutes(section.body(lang)))
+def home_page(build: PageBuild) -> GeneratedPage:
+    """Renders the home page: introduction, reading path and entry points (the site map's views
+    listed on it that this build made)."""
+    content, lang, uri = build.content, build.lang, build.urls.uri("home")
+    views = [(page.id, page.uri) for page in build.site_map if page.on_home and page.uri in build.made]
+    sections = [(section, relative(uri, build.urls.section(section.id)), reading_minutes(section.body(lang)))
                 for section in content.sections]
-    return document_page(content, content.pages["home"], lang, uri, "home.md.j2", sections=sections,
+    return document_page(build, content.pages["home"], uri, "home.md.j2", sections=sections,
                          views=[(view_id, relative(uri, target)) for view_id, target in views])
 
 
 def section_page(section: Document, build: PageBuild) -> GeneratedPage:
     """Renders an article section."""
-    return document_page(build.content, section, build.lang, section_uri(section.id), "section.md.j2",
+    return document_page(build, section, build.urls.section(section.id), "section.md.j2",
                          minutes=reading_minutes(section.body(build.lang)))
 
 
-def about_page(build: PageBuild) -> GeneratedPage:
-    """Renders the page about the site."""
-    return document_page(build.content, build.content.pages["about"], build.lang, PAGE_URIS["about"], "page.md.j2")
+def content_page(page_id: str, build: PageBuild) -> GeneratedPage:
+    """Renders a stand-alone page written in `content/pages/<page_id>/` (the page about the site)."""
+    return document_page(build, build.content.pages[page_id], build.urls.uri(page_id), "page.md.j2")
 
 
 def view_page(uri: str, title: str, description: str, markdown: str, edit_path: str,
@@ -165,9 +169,9 @@ def view_page(uri: str, title: str, description: str, markdown: str, edit_path: 
 
 def glossary_page(build: PageBuild) -> GeneratedPage:
     """Renders the glossary, with its JSON-LD (citing the hosted site's URLs)."""
-    content, lang, t = build.content, build.lang, ui_strings()[build.lang]
-    axis_links = {axis.id: build.urls.href(PAGE_URIS["glossary"], axis_uri(axis.id)) for axis in content.axes}
-    return view_page(PAGE_URIS["glossary"], t["glossary"], t["glossary_blurb"],
+    content, lang, t, uri = build.content, build.lang, ui_strings()[build.lang], build.urls.uri("glossary")
+    axis_links = {axis.id: build.urls.href(uri, build.urls.axis(axis.id)) for axis in content.axes}
+    return view_page(uri, t["glossary"], t["glossary_blurb"],
                      glossary_markdown(content, lang, axis_links), "content/glossary/",
                      meta={"jsonld": glossary_jsonld(content, lang, build.hosted)})
 
@@ -175,7 +179,7 @@ def glossary_page(build: PageBuild) -> GeneratedPage:
 def timeline_page(build: PageBuild) -> GeneratedPage:
     """Renders the timeline, with its JSON-LD (citing the hosted site's URLs)."""
     content, lang, t = build.content, build.lang, ui_strings()[build.lang]
-    return view_page(PAGE_URIS["timeline"], t["timeline"], t["timeline_blurb"],
+    return view_page(build.urls.uri("timeline"), t["timeline"], t["timeline_blurb"],
                      timeline_markdown(content, lang, build.urls), "content/timeline/",
                      meta={"jsonld": timeline_jsonld(content, lang, build.hosted)})
 
@@ -183,26 +187,26 @@ def timeline_page(build: PageBuild) -> GeneratedPage:
 def classification_page(build: PageBuild) -> GeneratedPage:
     """Renders the classification overview."""
     t = ui_strings()[build.lang]
-    return view_page(PAGE_URIS["classification"], t["classification"], t["classification_blurb"],
+    return view_page(build.urls.uri("classification"), t["classification"], t["classification_blurb"],
                      classification_markdown(build.content, build.lang, build.urls), "content/taxonomy.yml")
 
 
 def axis_page(axis: TaxonomyAxis, build: PageBuild) -> GeneratedPage:
     """Renders one classification axis."""
     lang = build.lang
-    return view_page(axis_uri(axis.id), axis.name.get(lang), axis.description.get(lang),
+    return view_page(build.urls.axis(axis.id), axis.name.get(lang), axis.description.get(lang),
                      axis_markdown(build.content, axis, lang, build.urls), "content/taxonomy.yml")
 
 
 def figures_page(build: PageBuild) -> GeneratedPage:
     """Lists every figure (placed ones numbered, with a link to where the text shows them)."""
-    content, t = build.content, ui_strings()[build.lang]
+    content, t, uri = build.content, ui_strings()[build.lang], build.urls.uri("figures")
     index = figure_index(content)
     order = sorted(content.figures, key=lambda fid: (fid not in index.chapters, _chapter_key(index, fid), fid))
-    entries = [(fid, relative(GALLERY_URI, index.page(fid), f"fig-{fid}") if fid in index.chapters else "")
+    entries = [(fid, relative(uri, build.urls.uri(index.page(fid)), f"fig-{fid}") if fid in index.chapters else "")
                for fid in order]
     body = render("figures.md.j2", t=t, entries=entries)
-    return view_page(GALLERY_URI, t["figures"], t["figures_blurb"], body, "content/figures/")
+    return view_page(uri, t["figures"], t["figures_blurb"], body, "content/figures/")
 
 
 def _chapter_key(index: Any, figure_id: str) -> tuple[int, str, int]:
@@ -222,7 +226,7 @@ def contributing_page(build: PageBuild) -> GeneratedPage:
     """Shows the contributor guide of the page's language."""
     t, guide, root = ui_strings()[build.lang], language(build.lang).contributing, build.project
     text = shown_text(root, build.lang, (root / guide).read_text(encoding="utf-8"), code_too=True)
-    return GeneratedPage(uri=PAGE_URIS["contributing"], title=t["contributing"], edit_path=guide,
+    return GeneratedPage(uri=build.urls.uri("contributing"), title=t["contributing"], edit_path=guide,
                          markdown=front_matter(title=t["contributing"], description=t["contributing_blurb"]) + text,
                          source_paths=(guide,))
 
@@ -237,15 +241,15 @@ def translation_status_page(build: PageBuild) -> GeneratedPage:
         "translation-status.md.j2", t=t, states=states, order=STATUS_ORDER,
         counts={name: sum(s.status == name for s in states) for name in STATUS_ORDER},
         repo=f"{build.repository.rstrip('/')}/blob/main/"))  # titles as written, shown converted
-    return view_page(PAGE_URIS["translation-status"], t["translation_status"], t["translation_status_blurb"],
+    return view_page(build.urls.uri("translation-status"), t["translation_status"], t["translation_status_blurb"],
                      body, "content/", search={"exclude": True})
 
 
-def downloads_page(build: PageBuild, book: Sequence[SitePage]) -> GeneratedPage:
+def downloads_page(build: PageBuild) -> GeneratedPage:
     """Lists the exports of this run and the pages its books hold (see primer.pages.downloads)."""
-    t = ui_strings()[build.lang]
+    t, book = ui_strings()[build.lang], [page for page in build.site_map if page.in_book]
     body = downloads_markdown(build.lang, build.manifest, build.urls, build.hosted, build.repository, book)
     # Its file names (large-model-primer-en.pdf, …) would put it first for "large model" queries;
     # Material multiplies its search score by the boost, so it still tops "PDF" or "offline".
-    return view_page(PAGE_URIS["downloads"], t["downloads"], t["downloads_blurb"], body, "templates/downloads.md.j2",
-                     meta={"search": {"boost": 0.1}})
+    return view_page(build.urls.uri("downloads"), t["downloads"], t["downloads_blurb"], body,
+                     "templates/downloads.md.j2", meta={"search": {"boost": 0.1}})

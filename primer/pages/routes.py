@@ -3,53 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-PAGE_URIS = {
-    "home": "index.md",
-    "about": "about.md",
-    "glossary": "glossary.md",
-    "timeline": "timeline.md",
-    "classification": "classification/index.md",
-    "figures": "figures.md",
-    "downloads": "downloads.md",
-    "contributing": "contributing.md",
-    "translation-status": "translation-status.md",
-}
-
-
-def is_reading_page(uri: str) -> bool:
-    """Whether a page teaches the subject (sections, timeline, classification): the pages a
-    glossary entry's "appears in" list sends readers to, unlike home, about, downloads or the
-    project's own pages."""
-    return uri.startswith(("sections/", "classification/")) or uri == PAGE_URIS["timeline"]
-
-
-def section_uri(section_id: str) -> str:
-    """Returns the source URI of an article section's page."""
-    return f"sections/{section_id}.md"
-
-
-def axis_uri(axis_id: str) -> str:
-    """Returns the source URI of a classification axis page."""
-    return f"classification/{axis_id}.md"
-
-
-def target_uri(scheme: str, target: str) -> tuple[str, str]:
-    """Returns (page URI, anchor) that an internal link `scheme:target` points at."""
-    if scheme == "section":
-        return section_uri(target), ""
-    if scheme == "term":
-        return PAGE_URIS["glossary"], target
-    if scheme == "event":
-        return PAGE_URIS["timeline"], target
-    if scheme == "figure":  # the figures page shows every figure; section pages link in context
-        return PAGE_URIS["figures"], f"fig-{target}"
-    return PAGE_URIS[target], ""
 
 
 def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
@@ -60,27 +18,59 @@ def relative(from_uri: str, to_uri: str, anchor: str = "") -> str:
 
 @dataclass(frozen=True, slots=True)
 class SiteUrls:
-    """One language's URL registry: where MkDocs puts each page of the site map.
+    """One language's URL registry: where MkDocs puts each page of the site map, by its id.
 
-    MkDocs is the authority. In a build the plugin reads the registry from MkDocs' own `Files`
-    (`from_files`, in on_files); where they do not exist yet (the pages generated in on_config,
-    JSON-LD) or at all (the exports), MkDocs' `File` class computes each URL for the build's
-    `use_directory_urls` (`computed`), and on_files checks the two agree."""
+    The site map (primer/pages/sitemap.py) names every page and its source URI; every stage asks
+    this registry for a page by id (`uri`), so `[text](page:name)` links, figures, JSON-LD and
+    exports follow the site map. MkDocs is the authority for URLs. In a build the plugin reads the
+    registry from MkDocs' own `Files` (`from_files`, in on_files); where they do not exist yet (the
+    pages generated in on_config, JSON-LD) or at all (the exports), MkDocs' `File` class computes
+    each URL for the build's `use_directory_urls` (`computed`), and on_files checks the two agree."""
 
+    pages: Mapping[str, str]  # site-map id -> source URI (`glossary` -> `glossary.md`)
     urls: Mapping[str, str]  # source URI -> URL relative to the language root, as `Page.url` gives it
     directory_urls: bool
     base: str = ""  # the absolute URL of the language root, for `absolute`
 
     @classmethod
-    def computed(cls, uris: Iterable[str], directory_urls: bool, base: str = "") -> SiteUrls:
-        """Returns the URLs MkDocs' File class gives `uris` with this `use_directory_urls`."""
-        return cls({uri: mkdocs_url(uri, directory_urls) for uri in uris}, directory_urls, base)
+    def computed(cls, pages: Mapping[str, str], directory_urls: bool, base: str = "") -> SiteUrls:
+        """Returns the URLs MkDocs' File class gives the `pages` (id -> source URI) with this
+        `use_directory_urls`."""
+        urls = {uri: mkdocs_url(uri, directory_urls) for uri in pages.values()}
+        return cls(dict(pages), urls, directory_urls, base)
 
     @classmethod
-    def from_files(cls, files: Files, uris: Iterable[str], directory_urls: bool, base: str = "") -> SiteUrls:
-        """Returns the URLs of `uris` in a build's file registry (those it lacks are left out)."""
-        found = {uri: file for uri in uris if (file := files.get_file_from_path(uri)) is not None}
-        return cls({uri: url_of(file) for uri, file in found.items()}, directory_urls, base)
+    def from_files(cls, files: Files, pages: Mapping[str, str], directory_urls: bool, base: str = "") -> SiteUrls:
+        """Returns the URLs of `pages` (id -> source URI) in a build's file registry (those it lacks
+        are left out)."""
+        found = {page_id: file for page_id, uri in pages.items() if (file := files.get_file_from_path(uri)) is not None}
+        return cls({page_id: file.src_uri for page_id, file in found.items()},
+                   {file.src_uri: url_of(file) for file in found.values()}, directory_urls, base)
+
+    def uri(self, page_id: str) -> str:
+        """Returns the source URI of the site map's page `page_id` (`timeline` -> `timeline.md`)."""
+        return self.pages[page_id]
+
+    def section(self, section_id: str) -> str:
+        """Returns the source URI of an article section's page (site-map id `section:<id>`)."""
+        return self.uri(f"section:{section_id}")
+
+    def axis(self, axis_id: str) -> str:
+        """Returns the source URI of a classification axis page (site-map id `axis:<id>`)."""
+        return self.uri(f"axis:{axis_id}")
+
+    def target(self, scheme: str, target: str) -> tuple[str, str]:
+        """Returns (page URI, anchor) that an internal link `scheme:target` points at (`page:`
+        names a page of the site map by its id)."""
+        if scheme == "section":
+            return self.section(target), ""
+        if scheme == "term":
+            return self.uri("glossary"), target
+        if scheme == "event":
+            return self.uri("timeline"), target
+        if scheme == "figure":  # the figures page shows every figure; section pages link in context
+            return self.uri("figures"), f"fig-{target}"
+        return self.uri(target), ""
 
     def url(self, uri: str) -> str:
         """Returns the URL of the page at source URI `uri`, relative to the language root."""

@@ -1,7 +1,9 @@
-"""The site map: one ordered catalogue of a language's pages, each with the function that makes it.
-The pages are made, and navigation, the home page's list of views, the downloads page, the language
-switcher, the single-file export, the EPUB and llms.txt read their pages and order, from here: to add
-a page to the site, add its entry to `site_pages`."""
+"""The site map: one ordered catalogue of a language's pages, each with its id, source URI and the
+function that makes it. The pages are made, and navigation, the home page's list of views, the
+downloads page, the language switcher, the single-file export, the EPUB and llms.txt read their
+pages and order, from here; every other stage finds a page by its id in the `SiteUrls` made from
+it (`[text](page:<id>)` links and `check`, figures, JSON-LD, exports). To add a page to the site,
+add its entry to `SITE_MAP`."""
 
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ from primer.model import Content
 from primer.pages.generate import (
     GeneratedPage,
     PageBuild,
-    about_page,
     axis_page,
     classification_page,
+    content_page,
     contributing_page,
     downloads_page,
     figures_page,
@@ -29,7 +31,7 @@ from primer.pages.generate import (
     translation_status_page,
 )
 from primer.pages.render import ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri, section_uri
+from primer.pages.routes import SiteUrls
 
 Group = Literal["", "sections", "classification", "project"]
 Maker = Callable[[PageBuild], GeneratedPage]  # makes a page's Markdown (primer/pages/generate.py)
@@ -48,44 +50,79 @@ class SitePage:
     group: Group = ""  # the navigation group it sits in ("" for top level)
     in_book: bool = False  # part of the reading order of the single file, the EPUB and llms.txt
     on_home: bool = False  # listed among the home page's views
+    teaches: bool = False  # a page of the subject: a glossary entry's "appears in" list sends readers to it
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """One page of the site map as every language has it; called with a language's content, it
+    gives the page its words in that language (its id is also its `[text](page:<id>)` name)."""
+
+    id: str
+    uri: str  # its source URI: the file MkDocs gets, which gives it its URL
+    make: Maker = field(compare=False, repr=False)
+    group: Group = ""
+    in_book: bool = False
+    on_home: bool = False
+    teaches: bool = False
+    document: bool = False  # its title and description are a content document's (content/pages/<id>/)
+
+    def __call__(self, content: Content, lang: str) -> list[SitePage]:
+        t, key = ui_strings()[lang], self.id.replace("-", "_")
+        if self.document:
+            document = content.pages[self.id]
+            title, description = document.title.get(lang), document.description.get(lang)
+            label = t.get(key, title)  # the interface word where there is one ("Home"), else its title
+        else:
+            title = label = t[key]
+            description = t.get(f"{key}_blurb", "")
+        return [SitePage(id=self.id, uri=self.uri, title=title, label=label, description=description,
+                         make=self.make, group=self.group, in_book=self.in_book, on_home=self.on_home,
+                         teaches=self.teaches)]
+
+
+def sections(content: Content, lang: str) -> list[SitePage]:
+    """Returns the pages of the article sections, in their order."""
+    return [SitePage(id=f"section:{section.id}", uri=f"sections/{section.id}.md", title=section.title.get(lang),
+                     label=section.title.get(lang), description=section.description.get(lang),
+                     make=partial(section_page, section), group="sections", in_book=True, teaches=True)
+            for section in content.sections]
+
+
+def axes(content: Content, lang: str) -> list[SitePage]:
+    """Returns the pages of the classification axes, in their order."""
+    return [SitePage(id=f"axis:{axis.id}", uri=f"classification/{axis.id}.md", title=axis.name.get(lang),
+                     label=axis.name.get(lang), description=axis.description.get(lang),
+                     make=partial(axis_page, axis), group="classification", in_book=True, teaches=True)
+            for axis in content.axes]
+
+
+# The site map, in reading (and navigation) order: single pages and the families of pages content makes.
+SITE_MAP: tuple[Callable[[Content, str], list[SitePage]], ...] = (
+    Entry(id="home", uri="index.md", make=home_page, in_book=True, document=True),
+    sections,
+    Entry(id="glossary", uri="glossary.md", make=glossary_page, in_book=True, on_home=True),
+    Entry(id="timeline", uri="timeline.md", make=timeline_page, in_book=True, on_home=True, teaches=True),
+    Entry(id="classification", uri="classification/index.md", make=classification_page, group="classification",
+          in_book=True, on_home=True, teaches=True),
+    axes,
+    Entry(id="figures", uri="figures.md", make=figures_page),
+    Entry(id="downloads", uri="downloads.md", make=downloads_page, on_home=True),
+    Entry(id="about", uri="about.md", make=partial(content_page, "about"), group="project", in_book=True,
+          document=True),
+    Entry(id="contributing", uri="contributing.md", make=contributing_page, group="project"),
+    Entry(id="translation-status", uri="translation-status.md", make=translation_status_page, group="project"),
+)
 
 
 def site_pages(content: Content, lang: str) -> list[SitePage]:
     """Returns every page of the site in `lang`, in reading (and navigation) order."""
-    t = ui_strings()[lang]
-    home, about = content.pages["home"], content.pages["about"]
-    pages: list[SitePage] = []  # the home page's and the downloads page's makers read the whole list
+    return [page for line in SITE_MAP for page in line(content, lang)]
 
-    def view(name: str, make: Maker, *, group: Group = "", in_book: bool = False, on_home: bool = False) -> SitePage:
-        label = t[name.replace("-", "_")]
-        return SitePage(id=name, uri=PAGE_URIS[name], title=label, label=label, make=make,
-                        description=t.get(f"{name.replace('-', '_')}_blurb", ""), group=group,
-                        in_book=in_book, on_home=on_home)
 
-    def home_views(build: PageBuild) -> list[tuple[str, str]]:
-        return [(page.id, page.uri) for page in pages if page.on_home and page.uri in build.made]
-
-    pages.append(SitePage(id="home", uri=PAGE_URIS["home"], title=home.title.get(lang), label=t["home"],
-                          description=home.description.get(lang), in_book=True,
-                          make=lambda build: home_page(build, home_views(build))))
-    pages += [SitePage(id=f"section:{section.id}", uri=section_uri(section.id), title=section.title.get(lang),
-                       label=section.title.get(lang), description=section.description.get(lang),
-                       make=partial(section_page, section), group="sections", in_book=True)
-              for section in content.sections]
-    pages += [view("glossary", glossary_page, in_book=True, on_home=True),
-              view("timeline", timeline_page, in_book=True, on_home=True),
-              view("classification", classification_page, group="classification", in_book=True, on_home=True)]
-    pages += [SitePage(id=f"axis:{axis.id}", uri=axis_uri(axis.id), title=axis.name.get(lang),
-                       label=axis.name.get(lang), description=axis.description.get(lang),
-                       make=partial(axis_page, axis), group="classification", in_book=True) for axis in content.axes]
-    pages += [view("figures", figures_page),
-              view("downloads", lambda build: downloads_page(build, [page for page in pages if page.in_book]),
-                   on_home=True),
-              SitePage(id="about", uri=PAGE_URIS["about"], title=about.title.get(lang), label=t["about"],
-                       description=about.description.get(lang), make=about_page, group="project", in_book=True),
-              view("contributing", contributing_page, group="project"),
-              view("translation-status", translation_status_page, group="project")]
-    return pages
+def page_names() -> set[str]:
+    """Returns the names `[text](page:<name>)` may use: the ids of the site map's single pages."""
+    return {line.id for line in SITE_MAP if isinstance(line, Entry)}
 
 
 def build_pages(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls | None = None, root: Path | None = None,
@@ -96,7 +133,8 @@ def build_pages(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls | 
     default `urls`; `root`, the project folder, None for the books; `written`, when it differs, the
     content as contributors wrote it; `manifest`, the exports of this run)."""
     build = PageBuild(content=content, lang=lang, urls=urls, hosted=hosted or urls, root=root,
-                      repository=repository, written=written, manifest=manifest)
+                      repository=repository, written=written, manifest=manifest,
+                      site_map=tuple(site_pages(content, lang)))
     pages = published_pages(content, lang, root)
     made = {page.uri: page.make(build) for page in pages if page.id != "home"}
     # The home page lists the views this build has: it is made last, and shown first.
@@ -107,7 +145,7 @@ def build_pages(content: Content, lang: str, urls: SiteUrls, hosted: SiteUrls | 
 def site_urls(content: Content, lang: str, directory_urls: bool, base: str = "") -> SiteUrls:
     """Returns where MkDocs puts the site map's pages of `lang` with this `use_directory_urls`
     (`base`: the language root's absolute URL), before or without a build's own file registry."""
-    return SiteUrls.computed([page.uri for page in site_pages(content, lang)], directory_urls, base)
+    return SiteUrls.computed(catalogue(site_pages(content, lang)), directory_urls, base)
 
 
 def hosted_site_urls(content: Content, lang: str, base: str) -> SiteUrls:
@@ -132,3 +170,9 @@ def published_pages(content: Content, lang: str, root: Path | None) -> list[Site
 def urls_by_id(pages: list[SitePage], urls: SiteUrls) -> dict[str, str]:
     """Returns site-map page id -> URL of the `pages` that `urls` holds."""
     return {page.id: urls.url(page.uri) for page in pages if page.uri in urls.urls}
+
+
+
+def catalogue(pages: list[SitePage]) -> dict[str, str]:
+    """Returns site-map page id -> source URI of `pages`, the ids a `SiteUrls` finds pages by."""
+    return {page.id: page.uri for page in pages}

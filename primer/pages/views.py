@@ -8,7 +8,7 @@ from typing import Any
 from primer.languages import language
 from primer.model import EVENT_TAGS, Content, Era, TaxonomyAxis, Term, TimelineEvent
 from primer.pages.render import first_sentence, json_ld, plain_text, render, ui_strings
-from primer.pages.routes import PAGE_URIS, SiteUrls, axis_uri
+from primer.pages.routes import SiteUrls
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,9 +28,9 @@ def timeline_jsonld(content: Content, lang: str, hosted: SiteUrls) -> str:
     """Returns schema.org ItemList-of-Event JSON for the timeline page (citing the hosted site's URLs)."""
     items = [
         {"@type": "ListItem", "position": position, "item": {
-            "@type": "Event", "@id": hosted.absolute(PAGE_URIS["timeline"], event.id),
+            "@type": "Event", "@id": hosted.absolute(hosted.uri("timeline"), event.id),
             "name": event.title.get(lang), "description": plain_text(event.summary.get(lang)),
-            "startDate": event.date, "url": hosted.absolute(PAGE_URIS["timeline"], event.id),
+            "startDate": event.date, "url": hosted.absolute(hosted.uri("timeline"), event.id),
         }}
         for position, event in enumerate(content.events, start=1)
     ]
@@ -43,7 +43,7 @@ def glossary_jsonld(content: Content, lang: str, hosted: SiteUrls) -> str:
     """Returns schema.org DefinedTermSet JSON for the glossary page; each description is the
     definition's first sentence (the whole ones are on the page: repeating them made the glossary
     the only page past 300 KB of HTML)."""
-    set_id = hosted.absolute(PAGE_URIS["glossary"])
+    set_id = hosted.absolute(hosted.uri("glossary"))
     terms = [
         {"@type": "DefinedTerm", "@id": f"{set_id}#{term.id}", "termCode": term.id, "name": term.text(lang).term,
          "alternateName": list(term.text(lang).aliases) + ([term.abbr] if term.abbr else []),
@@ -58,12 +58,12 @@ def glossary_jsonld(content: Content, lang: str, hosted: SiteUrls) -> str:
 
 def timeline_markdown(content: Content, lang: str, urls: SiteUrls) -> str:
     """Renders the timeline page body."""
-    uri = PAGE_URIS["timeline"]
+    uri = urls.uri("timeline")
     used_tags = [tag for tag in EVENT_TAGS if any(tag in event.tags for event in content.events)]
     return render(
         "timeline.md.j2", lang=lang, t=ui_strings()[lang], groups=era_groups(content), tags=used_tags,
         terms=content.terms, sources=content.sources, count=len(content.events),
-        glossary=urls.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
+        glossary=urls.href(uri, urls.uri("glossary")), figures=content.figures,
     )
 
 
@@ -85,15 +85,15 @@ def matrix(content: Content) -> dict[str, Any] | None:
 
 def classification_markdown(content: Content, lang: str, urls: SiteUrls) -> str:
     """Renders the classification overview: the axes and the matrix."""
-    uri = PAGE_URIS["classification"]
+    uri = urls.uri("classification")
     return render("classification.md.j2", lang=lang, t=ui_strings()[lang], axes=content.axes,
-                  matrix=matrix(content), glossary=urls.href(uri, PAGE_URIS["glossary"]), figures=content.figures,
-                  axis_links={axis.id: urls.href(uri, axis_uri(axis.id)) for axis in content.axes})
+                  matrix=matrix(content), glossary=urls.href(uri, urls.uri("glossary")), figures=content.figures,
+                  axis_links={axis.id: urls.href(uri, urls.axis(axis.id)) for axis in content.axes})
 
 
 def axis_markdown(content: Content, axis: TaxonomyAxis, lang: str, urls: SiteUrls) -> str:
     """Renders one axis page: each class, its description and example models."""
-    uri = axis_uri(axis.id)
+    uri = urls.axis(axis.id)
     examples = {cls.id: models_in(content, axis.id, cls.id) for cls in axis.classes}
     return render("axis.md.j2", lang=lang, t=ui_strings()[lang], axis=axis, examples=examples,
-                  sources=content.sources, glossary=urls.href(uri, PAGE_URIS["glossary"]))
+                  sources=content.sources, glossary=urls.href(uri, urls.uri("glossary")))
