@@ -76,7 +76,7 @@ def test_timeline_is_ordered_and_grouped_by_era(real_site: Path, content) -> Non
             block = re.search(rf'<div class="primer-era" data-era="{era.id}">(.*?)</ol>', html, re.S)
             assert block, era.id
             inside = re.findall(r'<li class="primer-event" id="([a-z0-9-]+)"', block.group(1))
-            assert inside == [e.id for e in content.events if e.era == era.id]
+            assert inside == [e.id for e in content.events if content.era_of(e) == era.id]
     assert all(found == anchors[LANGS[0]] for found in anchors.values())
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from primer.content.loader import load_content
 from primer.issues import errors_only
+from primer.model import Content
 from tests.helpers import FIXTURES, ROOT
 
 
@@ -69,3 +72,11 @@ def test_section_numbers_go_past_99_with_three_digits(tmp_path: Path) -> None:
     _, issues = load_content(tmp_path)
     assert [i.format() for i in errors_only(issues)] == [
         "content/sections/1000-basics: section folders are named NN-<id> (or NNN-<id> past 99), e.g. 01-definition"]
+
+
+@pytest.mark.parametrize(("event_id", "era_id"), [("dartmouth-1956", "early"), ("deep-belief-networks-2006", "deep-learning"),
+                                                  ("transformer-2017", "deep-learning"), ("bert-2018", "pretrained")])
+def test_an_event_belongs_to_the_era_whose_years_cover_its_date(content: Content, event_id: str, era_id: str) -> None:
+    """An event's era is found from its date and the eras' inclusive ranges (first and last years included)."""
+    event = next(event for event in content.events if event.id == event_id)
+    assert content.era_of(event) == era_id

@@ -50,7 +50,8 @@ def timeline_data(content: Content) -> dict[str, Any]:
         "eras": [{"id": era.id, "start": era.start, "end": era.end,
                   **{lang: {"name": era.name.get(lang), "description": era.description.get(lang)}
                      for lang in LANGS}} for era in content.eras],
-        "events": [{"id": e.id, "date": e.date, "approximate": e.approximate, "era": e.era, "tags": list(e.tags),
+        "events": [{"id": e.id, "date": e.date, "approximate": e.approximate, "era": content.era_of(e),
+                    "tags": list(e.tags),
                     **{lang: {"title": e.title.get(lang), "summary": e.summary.get(lang)} for lang in LANGS},
                     "terms": list(e.terms), "sources": [source_record(content.sources[s]) for s in e.sources]}
                    for e in content.events],

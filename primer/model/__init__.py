@@ -8,7 +8,7 @@ from primer.content.fields import LANGS
 from primer.model.common import Document, Localized, Origin, Source
 from primer.model.figure import Figure
 from primer.model.glossary import TERM_KINDS, Term, TermText
-from primer.model.history import EVENT_TAGS, Era, TimelineEvent
+from primer.model.history import EVENT_TAGS, Era, TimelineEvent, era_of
 from primer.model.taxonomy import TaxonomyAxis, TaxonomyClass
 
 Lang = str  # a language code of primer.languages.LANGUAGES
@@ -33,6 +33,10 @@ class Content:
     def section(self, section_id: str) -> Document | None:
         """Returns the section with `section_id`, if any."""
         return next((s for s in self.sections if s.id == section_id), None)
+
+    def era_of(self, event: TimelineEvent) -> str:
+        """Returns the id of the era the event's date falls in (the check ensures there is one)."""
+        return era_of(event.year, self.eras)
 
     def known_names(self, lang: str) -> tuple[str, ...]:
         """Returns the proper names a term must not be linked inside: the reviewed list and every

@@ -51,7 +51,6 @@ class TimelineEvent(Record):
 
     date: str
     approximate: bool
-    era: str
     tags: tuple[str, ...]
     title: Localized
     summary: Localized
@@ -61,10 +60,11 @@ class TimelineEvent(Record):
 
     @classmethod
     def from_yaml(cls, reader: FieldReader, eras: tuple[Era, ...]) -> TimelineEvent:
-        """Reads a `content/timeline/<id>.yml` mapping; the era is derived from the date."""
+        """Reads a `content/timeline/<id>.yml` mapping, checking that an era covers its date (the era
+        is not kept: `Content.era_of` finds it from the date)."""
         date = read_date(reader)
         year = int(date[:4]) if date else 0
-        era = next((era.id for era in eras if era.contains(year)), "") if date else ""
+        era = era_of(year, eras) if date else ""
         if date and eras and not era:
             reader.error("date", f"no era in content/eras.yml covers the year {year}")
         declared = reader.identifier("era")
@@ -73,7 +73,7 @@ class TimelineEvent(Record):
                          "remove 'era' (it is derived) or fix the date")
         blocks = {lang: reader.mapping(lang) for lang in LANGS}
         return cls(
-            id=reader.identifier("id"), date=date, approximate=reader.boolean("approximate"), era=era,
+            id=reader.identifier("id"), date=date, approximate=reader.boolean("approximate"),
             tags=tuple(tag for tag in reader.ids("tags") if tag in EVENT_TAGS),
             title=Localized.of({lang: b.text("title") if b else "" for lang, b in blocks.items()}),
             summary=Localized.of({lang: b.text("summary") if b else "" for lang, b in blocks.items()}),
@@ -85,6 +85,11 @@ class TimelineEvent(Record):
     def year(self) -> int:
         """Returns the event's year."""
         return int(self.date[:4])
+
+
+def era_of(year: int, eras: tuple[Era, ...]) -> str:
+    """Returns the id of the era that covers `year` ('' if none does)."""
+    return next((era.id for era in eras if era.contains(year)), "")
 
 
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

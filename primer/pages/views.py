@@ -21,7 +21,7 @@ class EraGroup:
 
 def era_groups(content: Content) -> list[EraGroup]:
     """Returns every era with its events (eras without events are kept: they still have intros)."""
-    return [EraGroup(era, tuple(e for e in content.events if e.era == era.id)) for era in content.eras]
+    return [EraGroup(era, tuple(e for e in content.events if content.era_of(e) == era.id)) for era in content.eras]
 
 
 def timeline_jsonld(content: Content, lang: str, hosted: SiteUrls) -> str:
