@@ -126,10 +126,11 @@ class HostLikeServer(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """Serves `site` over http://127.0.0.1 like the real host for the duration of the block."""
-    server = HostLikeServer(("127.0.0.1", 0), functools.partial(HostLikeHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="reader-budget-server", daemon=True)
+def served(site: Path, handler: type[http.server.SimpleHTTPRequestHandler] = HostLikeHandler) -> Iterator[str]:
+    """Serves `site` over http://127.0.0.1 on a free port for the duration of the block (by default
+    like the real host); yields the base URL. The tests serve their sites with it too."""
+    server = HostLikeServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -3,13 +3,9 @@ tabs that record console problems and block every request that would leave the t
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import http.server
 import re
-import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -17,6 +13,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
+from benchmarks.reader_budget import served
 from primer.exports.pdf import launch_chromium as launch_chromium  # shared with the exports
 from primer.languages import CODES, language
 from tests.helpers import ROOT
@@ -66,28 +63,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _SiteServer(http.server.ThreadingHTTPServer):
-    """A static server that shrugs off clients hanging up mid-response (the browser moved on)."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serves `root` over HTTP on 127.0.0.1 and a free port; yields the base URL."""
-    server = _SiteServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
+def serve_directory(root: Path) -> contextlib.AbstractContextManager[str]:
+    """Serves `root` over HTTP on 127.0.0.1 and a free port, plain files without a request log;
+    yields the base URL."""
+    return served(root, _QuietHandler)
 
 
 @dataclass
