@@ -36,7 +36,6 @@ def test_the_environment_overrides_a_hosted_url(monkeypatch: pytest.MonkeyPatch,
     assert hosted_url(tmp_path, "en") == "https://override.example/en/"
 
 
-
 @pytest.mark.parametrize("valid", [True, False])
 def test_the_check_runs_in_its_own_process_where_the_builds_fork(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                  valid: bool) -> None:

@@ -86,7 +86,7 @@ def letter_index(content: Content, lang: str) -> list[tuple[str, list[Term]]]:
     """Returns (letter, terms) pairs for the index, letters in order and '#' last."""
     keys = term_keys(content, lang)
     letters: dict[str, list[Term]] = {}
-    order = StrokeOrder(keys) if language(lang).collation == "stroke" else None
+    order = StrokeOrder(keys.keys()) if language(lang).collation == "stroke" else None
     for term in sorted(content.terms.values(), key=lambda t: keys[t.text(lang).term]):
         name = term.text(lang).term
         letters.setdefault(order.heading(name) if order else initial(keys[name]), []).append(term)

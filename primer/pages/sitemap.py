@@ -172,7 +172,6 @@ def urls_by_id(pages: list[SitePage], urls: SiteUrls) -> dict[str, str]:
     return {page.id: urls.url(page.uri) for page in pages if page.uri in urls.urls}
 
 
-
 def catalogue(pages: list[SitePage]) -> dict[str, str]:
     """Returns site-map page id -> source URI of `pages`, the ids a `SiteUrls` finds pages by."""
     return {page.id: page.uri for page in pages}
